@@ -1,0 +1,2 @@
+/** The register model and the evaluator. */
+package nl.mandaat.core;
