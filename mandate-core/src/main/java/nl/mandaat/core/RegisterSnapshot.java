@@ -1,0 +1,1115 @@
+package nl.mandaat.core;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.mandaat.core.Compiled.Cand;
+import nl.mandaat.core.Compiled.Ent;
+import nl.mandaat.core.Compiled.Holding;
+import nl.mandaat.core.Compiled.Pos;
+import nl.mandaat.core.Compiled.TypeInfo;
+
+/**
+ * A register compiled for answering: every chain resolved once (decision types and units
+ * intersected, ceilings reduced, windows intersected, revocations cascaded), indexed by position
+ * and decision type, so that {@link #evaluate(Question)} is a few hash lookups and comparisons
+ * whatever the register's size.
+ *
+ * <p>Immutable and thread-safe: build one per revision with {@link #of(Register)} and share it.
+ * Every question about a moment t is answered as the register stood at t: a grant, assignment or
+ * substitution counts only when recorded at or before t, its window contains the date of t in the
+ * register's zone, and nothing in its chain was revoked at or before t.
+ */
+public final class RegisterSnapshot {
+  private static final RegisterSnapshot UNAVAILABLE = new RegisterSnapshot();
+  private static final Ent[] NO_ENTS = new Ent[0];
+
+  private final boolean available;
+  private final Register register;
+  private final long revision;
+  private final ZoneRules rules;
+  private final Map<String, Integer> unitIndex;
+  private final String[] unitCodes;
+  private final int[][] unitAncestors;
+  private final Map<String, Pos> positions;
+  private final Map<String, Holding[]> persons;
+  private final Map<String, TypeInfo> types;
+
+  private RegisterSnapshot() {
+    this.available = false;
+    this.register = null;
+    this.revision = -1;
+    this.rules = Register.DEFAULT_ZONE.getRules();
+    this.unitIndex = Map.of();
+    this.unitCodes = new String[0];
+    this.unitAncestors = new int[0][];
+    this.positions = Map.of();
+    this.persons = Map.of();
+    this.types = Map.of();
+  }
+
+  private RegisterSnapshot(Register register) {
+    this.available = true;
+    this.register = register;
+    this.revision = register.revision();
+    this.rules = register.zone().getRules();
+    SnapshotCompiler compiler = new SnapshotCompiler(register);
+    this.unitIndex = compiler.unitIndex;
+    this.unitCodes = compiler.unitCodes;
+    this.unitAncestors = compiler.unitAncestors;
+    this.positions = compiler.positions;
+    this.persons = compiler.persons;
+    this.types = compiler.types;
+  }
+
+  /** Compiles {@code register}; costs time linear in its size, once per revision. */
+  public static RegisterSnapshot of(Register register) {
+    return new RegisterSnapshot(register);
+  }
+
+  /**
+   * The snapshot to use when there is no register: every evaluation is a deny with {@link
+   * Reason#REGISTER_UNAVAILABLE} (fail closed); searches answer nothing.
+   */
+  public static RegisterSnapshot unavailable() {
+    return UNAVAILABLE;
+  }
+
+  /** The fail-closed answer: deny, {@link Reason#REGISTER_UNAVAILABLE}, revision -1. */
+  public static Evaluation unavailableEvaluation() {
+    return Evaluation.deny(Reason.REGISTER_UNAVAILABLE, -1, null, null, List.of());
+  }
+
+  /** Whether this snapshot holds a register. */
+  public boolean isAvailable() {
+    return available;
+  }
+
+  /** The revision compiled, -1 when unavailable. */
+  public long revision() {
+    return revision;
+  }
+
+  /** The register compiled, null when unavailable. */
+  public Register register() {
+    return register;
+  }
+
+  /**
+   * Answers a question. Never throws for unknown codes: those are denies with {@code
+   * UNKNOWN_SUBJECT} or {@code UNKNOWN_DECISION_TYPE}.
+   */
+  public Evaluation evaluate(Question q) {
+    if (!available) {
+      return unavailableEvaluation();
+    }
+    TypeInfo ti = types.get(q.decisionType());
+    if (ti == null) {
+      return Evaluation.deny(Reason.UNKNOWN_DECISION_TYPE, revision, null, null, List.of());
+    }
+    Instant at = q.at() != null ? q.at() : Instant.now();
+    long nanos = nanos(at);
+    long day = epochDay(at);
+    int unit = -1;
+    if (q.orgUnit() != null) {
+      Integer u = unitIndex.get(q.orgUnit());
+      unit = u == null ? -2 : u;
+    }
+    Subject s = q.subject();
+    switch (s.kind()) {
+      case BODY:
+        return evaluateBody(s.code(), q, ti, nanos, day, unit);
+      case POSITION:
+        {
+          Pos p = positions.get(s.code());
+          if (p == null) {
+            return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
+          }
+          if (notMandatable(ti)) {
+            return notMandatableDeny(ti);
+          }
+          Failure f = new Failure();
+          Evaluation e = tryPosition(p, null, q, ti, nanos, day, unit, f);
+          return e != null ? e : deny(f, q, ti, nanos, day, unit);
+        }
+      case PERSON:
+      default:
+        {
+          Holding[] holdings = persons.get(s.code());
+          if (holdings == null) {
+            return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
+          }
+          if (notMandatable(ti)) {
+            return notMandatableDeny(ti);
+          }
+          Failure f = new Failure();
+          boolean held = false;
+          for (Holding h : holdings) {
+            if (h.inForce(nanos, day)) {
+              held = true;
+              Evaluation e = tryPosition(h.pos, h, q, ti, nanos, day, unit, f);
+              if (e != null) {
+                return e;
+              }
+            }
+          }
+          if (!held) {
+            f.fail(0, Reason.NO_MANDATE, null, null, null, "no position held at this moment");
+          }
+          return deny(f, q, ti, nanos, day, unit);
+        }
+    }
+  }
+
+  /**
+   * Who may decide {@code decisionType} in {@code orgUnit} (null: any unit) for {@code amount}
+   * (null: none) at {@code moment}: the positions, lowest in the line first, with the persons
+   * holding them then and the chain. Bodies deciding themselves are not listed.
+   */
+  public List<DecisionMaker> whoMayDecide(
+      String decisionType, String orgUnit, BigDecimal amount, Instant moment) {
+    TypeInfo ti = available ? types.get(decisionType) : null;
+    if (ti == null || notMandatable(ti)) {
+      return List.of();
+    }
+    long cents = amount == null ? -1 : Amounts.toCents(amount);
+    long nanos = nanos(moment);
+    long day = epochDay(moment);
+    int unit = -3;
+    if (orgUnit != null) {
+      Integer u = unitIndex.get(orgUnit);
+      if (u == null) {
+        return List.of();
+      }
+      unit = u;
+    }
+    Map<String, Ent> found = new LinkedHashMap<>();
+    for (Ent e : ti.direct) {
+      Cand c = e.c;
+      if (c.recordedNanos > nanos
+          || c.revokedNanos <= nanos
+          || day < c.fromDay
+          || day > c.toDay
+          || c.signatureOnly
+          || (cents >= 0 && cents > c.ceiling)
+          || (unit >= 0 && !covers(c.unitRoots, unit))
+          || delegatedAway(c, ti, nanos, day)) {
+        continue;
+      }
+      if (e.exercising.existsOn(day)) {
+        found.putIfAbsent(e.exercising.code, e);
+      }
+      for (Ent h : c.higher) {
+        if (h.exercising.existsOn(day)) {
+          found.putIfAbsent(h.exercising.code, h);
+        }
+      }
+    }
+    List<Ent> ents = new ArrayList<>(found.values());
+    ents.sort(Comparator.comparingInt((Ent e) -> -e.exercising.depth));
+    List<DecisionMaker> result = new ArrayList<>(ents.size());
+    for (Ent e : ents) {
+      List<String> holders = new ArrayList<>();
+      List<String> substitutes = new ArrayList<>();
+      for (Holding h : e.exercising.holdings) {
+        if (h.inForce(nanos, day)) {
+          (h.substitution ? substitutes : holders).add(h.person);
+        }
+      }
+      result.add(new DecisionMaker(e.exercising.code, holders, substitutes, e.chain));
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * What {@code subject} may decide at {@code moment}: per decision type and position, the units
+   * (empty: every unit), the effective ceiling and the chain. For a body: the types it holds by law
+   * and has not delegated away, and those delegated to it.
+   */
+  public List<Competence> whatMayDecide(Subject subject, Instant moment) {
+    if (!available) {
+      return List.of();
+    }
+    long nanos = nanos(moment);
+    long day = epochDay(moment);
+    List<Competence> result = new ArrayList<>();
+    if (subject.kind() == Subject.Kind.BODY) {
+      for (TypeInfo ti : types.values()) {
+        if (ti.type.competentBody().equals(subject.code())
+            && firstInForce(ti.delegatedBy.get(subject.code()), nanos, day) == null) {
+          result.add(
+              new Competence(
+                  ti.code,
+                  null,
+                  List.of(),
+                  null,
+                  List.of(),
+                  List.of(),
+                  List.of(ChainLink.body(subject.code())),
+                  false));
+        }
+        Cand d = firstInForce(ti.delegationsHeld.get(subject.code()), nanos, day);
+        if (d != null) {
+          result.add(competence(ti.code, null, d, d.chain, false));
+        }
+      }
+      return List.copyOf(result);
+    }
+    if (subject.kind() == Subject.Kind.POSITION) {
+      Pos p = positions.get(subject.code());
+      if (p != null) {
+        addCompetences(result, p, null, nanos, day);
+      }
+    } else {
+      Holding[] holdings = persons.getOrDefault(subject.code(), new Holding[0]);
+      for (Holding h : holdings) {
+        if (h.inForce(nanos, day)) {
+          addCompetences(result, h.pos, h, nanos, day);
+        }
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private void addCompetences(List<Competence> result, Pos p, Holding h, long nanos, long day) {
+    if (!p.existsOn(day)) {
+      return;
+    }
+    for (Ent e : p.all) {
+      Cand c = e.c;
+      if (c.recordedNanos > nanos || c.revokedNanos <= nanos || day < c.fromDay || day > c.toDay) {
+        continue;
+      }
+      for (String type : c.types) {
+        TypeInfo ti = types.get(type);
+        if (ti == null || notMandatable(ti) || delegatedAway(c, ti, nanos, day)) {
+          continue;
+        }
+        List<ChainLink> chain = h == null ? e.chain : new ChainList(e.chain, h.link);
+        result.add(competence(type, p.code, c, chain, h != null && h.substitution));
+      }
+    }
+  }
+
+  private Competence competence(
+      String type, String position, Cand c, List<ChainLink> chain, boolean viaSubstitution) {
+    List<String> units = new ArrayList<>();
+    if (c.unitRoots != null) {
+      for (int u : c.unitRoots) {
+        units.add(unitCodes[u]);
+      }
+    }
+    return new Competence(
+        type,
+        position,
+        units,
+        Amounts.fromCents(c.ceiling),
+        c.allCoSigns,
+        c.instructions,
+        chain,
+        viaSubstitution);
+  }
+
+  // ---- the hot path ----
+
+  private Evaluation tryPosition(
+      Pos p, Holding h, Question q, TypeInfo ti, long nanos, long day, int unit, Failure f) {
+    if (!p.existsOn(day)) {
+      f.fail(0, Reason.NO_MANDATE, null, p, null, "position does not exist at this date");
+      return null;
+    }
+    Ent[] ents = p.byType.getOrDefault(ti.code, NO_ENTS);
+    if (ents.length == 0) {
+      f.fail(0, Reason.NO_MANDATE, null, p, null, "no grant for this decision type");
+      return null;
+    }
+    Action action = q.action();
+    for (Ent e : ents) {
+      Cand c = e.c;
+      if (c.recordedNanos > nanos || (action == Action.SUB_MANDATE && e.distance > 0)) {
+        continue;
+      }
+      if (c.revokedNanos <= nanos) {
+        f.fail(1, Reason.REVOKED, e, p, c.revokedGrant, "revoked");
+        continue;
+      }
+      if (day < c.fromDay) {
+        f.fail(2, Reason.NOT_YET_VALID, e, p, c.fromGrant, "validFrom");
+        continue;
+      }
+      if (day > c.toDay) {
+        f.fail(2, Reason.EXPIRED, e, p, c.toGrant, "validTo");
+        continue;
+      }
+      if (delegatedAway(c, ti, nanos, day)) {
+        // Awb 10:17: after delegating, the delegator (and so its mandataries) no longer decide.
+        f.fail(2, Reason.NO_MANDATE, e, p, c.leaf.id(), "power delegated away by the mandator");
+        continue;
+      }
+      int u = unit == -1 ? p.unitIdx : unit;
+      if (u < 0 || !covers(c.unitRoots, u)) {
+        f.fail(3, Reason.OUT_OF_SCOPE, e, p, c.unitGrant, "orgUnit");
+        continue;
+      }
+      if (action == Action.DECIDE && c.signatureOnly) {
+        // Awb 10:11: a signature mandate signs what the body decided.
+        f.fail(4, Reason.NO_MANDATE, e, p, c.leaf.id(), "signature mandate only");
+        continue;
+      }
+      if (action == Action.SUB_MANDATE && !c.subMandateAllowed) {
+        // Awb 10:9
+        f.fail(4, Reason.NO_MANDATE, e, p, c.leaf.id(), "sub-mandate not allowed");
+        continue;
+      }
+      if (q.amountCents > c.ceiling) {
+        // Rule 22: above the ceiling goes to the next level up.
+        f.fail(5, Reason.CEILING_EXCEEDED, e, p, c.ceilingGrant, "ceiling");
+        continue;
+      }
+      if (q.politicallySensitive()) {
+        // Rule 21
+        f.escalate(e, p, "politically sensitive", c.mandatorBody);
+        continue;
+      }
+      if (q.deviatesFromPolicy() && !handlesDeviations(e)) {
+        // Rule 21: deviations go to the grant's escalation target, else the body.
+        f.escalate(
+            e,
+            p,
+            "deviates from policy",
+            c.escalationTarget != null ? c.escalationTarget : c.mandatorBody);
+        continue;
+      }
+      if (q.objection()) {
+        if (q.objectionPrimaryByBody()) {
+          // Rule 21: an objection against the body's own decision goes to the body.
+          f.escalate(e, p, "objection against a decision of the body itself", c.mandatorBody);
+          continue;
+        }
+        if (h != null && h.person.equals(q.objectionPrimaryDecider())) {
+          // Awb 10:3(3)
+          f.fail(7, Reason.SAME_DECIDER, e, p, c.leaf.id(), "took the primary decision");
+          continue;
+        }
+      }
+      if (h != null && h.person.equals(q.reportedBy())) {
+        // Awb 10:3(4)
+        f.fail(7, Reason.SAME_DECIDER, e, p, c.leaf.id(), "reported the offence");
+        continue;
+      }
+      if (action == Action.SUB_MANDATE && h != null && h.substitution) {
+        // Rule 19
+        f.fail(8, Reason.SUBSTITUTE_MAY_NOT_GRANT, e, p, c.leaf.id(), "substitute");
+        continue;
+      }
+      List<String> conditions = c.coSignThresholded ? coSigns(c, q.amountCents) : c.allCoSigns;
+      List<ChainLink> chain = h == null ? e.chain : new ChainList(e.chain, h.link);
+      return new Evaluation(
+          true,
+          Reason.PERMIT,
+          conditions,
+          c.instructions,
+          c.signature,
+          c.mandatorBody,
+          p.code,
+          chain,
+          revision,
+          null,
+          null);
+    }
+    return null;
+  }
+
+  private static boolean handlesDeviations(Ent e) {
+    String target = e.c.escalationTarget;
+    if (target == null) {
+      return false;
+    }
+    if (target.equals(e.exercising.code)) {
+      return true;
+    }
+    Pos t = e.c.holder;
+    for (int i = 0; t != null && i < 64; i++, t = t.up) {
+      if (t.code.equals(target)) {
+        return t == e.exercising || t.isBelow(e.exercising);
+      }
+    }
+    return false;
+  }
+
+  private static List<String> coSigns(Cand c, long cents) {
+    List<String> result = new ArrayList<>(c.coSignUnits.length);
+    for (int i = 0; i < c.coSignUnits.length; i++) {
+      // Without an amount a thresholded co-sign is required: fail closed.
+      if (c.coSignAbove[i] < 0 || cents < 0 || cents > c.coSignAbove[i]) {
+        result.add(c.coSignConditions[i]);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private boolean covers(int[] roots, int unit) {
+    if (roots == null) {
+      return true;
+    }
+    int[] ancestors = unitAncestors[unit];
+    for (int a : ancestors) {
+      for (int r : roots) {
+        if (a == r) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean delegatedAway(Cand c, TypeInfo ti, long nanos, long day) {
+    if (ti.delegatedBy.isEmpty() || c.mandatorBody == null) {
+      return false;
+    }
+    return firstInForce(ti.delegatedBy.get(c.mandatorBody), nanos, day) != null;
+  }
+
+  private static Cand firstInForce(Cand[] cands, long nanos, long day) {
+    if (cands == null) {
+      return null;
+    }
+    for (Cand d : cands) {
+      if (d.recordedNanos <= nanos
+          && d.revokedNanos > nanos
+          && day >= d.fromDay
+          && day <= d.toDay) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static boolean notMandatable(TypeInfo ti) {
+    return !ti.type.mandatable() || ti.type.reservedToRaad();
+  }
+
+  private Evaluation notMandatableDeny(TypeInfo ti) {
+    String why =
+        ti.type.reservedToRaad()
+            ? "reserved to the raad (Gemeentewet 156(2))"
+            : (ti.type.notMandatableReason() != null
+                ? ti.type.notMandatableReason()
+                : "not mandatable (Awb 10:3)");
+    return Evaluation.deny(
+        Reason.NOT_MANDATABLE,
+        revision,
+        new FailedAt(null, null, why),
+        ti.type.competentBody(),
+        List.of());
+  }
+
+  private Evaluation evaluateBody(
+      String body, Question q, TypeInfo ti, long nanos, long day, int unit) {
+    if (!register.bodies().containsKey(body)) {
+      return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
+    }
+    if (ti.type.competentBody().equals(body)) {
+      Cand d = firstInForce(ti.delegatedBy.get(body), nanos, day);
+      if (d != null) {
+        // Awb 10:17
+        return Evaluation.deny(
+            Reason.NO_MANDATE,
+            revision,
+            new FailedAt(d.leaf.id(), null, "power delegated to " + d.leaf.holder()),
+            d.leaf.holder(),
+            d.chain);
+      }
+      // Awb 10:7: the mandator keeps the power.
+      return new Evaluation(
+          true,
+          Reason.PERMIT,
+          List.of(),
+          List.of(),
+          register.bodies().get(body).fullName(),
+          body,
+          null,
+          List.of(ChainLink.body(body)),
+          revision,
+          null,
+          null);
+    }
+    Cand[] held = ti.delegationsHeld.get(body);
+    Failure f = new Failure();
+    if (held != null) {
+      for (Cand c : held) {
+        if (c.recordedNanos > nanos) {
+          continue;
+        }
+        if (c.revokedNanos <= nanos) {
+          f.fail(1, Reason.REVOKED, null, null, c.revokedGrant, "revoked");
+        } else if (day < c.fromDay) {
+          f.fail(2, Reason.NOT_YET_VALID, null, null, c.fromGrant, "validFrom");
+        } else if (day > c.toDay) {
+          f.fail(2, Reason.EXPIRED, null, null, c.toGrant, "validTo");
+        } else if (unit < -1 || (unit >= 0 && !covers(c.unitRoots, unit))) {
+          f.fail(3, Reason.OUT_OF_SCOPE, null, null, c.unitGrant, "orgUnit");
+        } else if (q.amountCents > c.ceiling) {
+          f.fail(5, Reason.CEILING_EXCEEDED, null, null, c.ceilingGrant, "ceiling");
+        } else {
+          // Awb 10:19: the delegate decides in its own name, citing the delegation decision.
+          return new Evaluation(
+              true,
+              Reason.PERMIT,
+              c.allCoSigns,
+              c.instructions,
+              c.signature,
+              body,
+              null,
+              c.chain,
+              revision,
+              null,
+              null);
+        }
+      }
+    }
+    if (f.reason == null) {
+      f.fail(0, Reason.NO_MANDATE, null, null, null, "not competent");
+    }
+    return Evaluation.deny(
+        f.reason,
+        revision,
+        new FailedAt(f.grantId, null, f.condition),
+        ti.type.competentBody(),
+        List.of());
+  }
+
+  private Evaluation deny(Failure f, Question q, TypeInfo ti, long nanos, long day, int unit) {
+    Reason reason = f.reason == null ? Reason.NO_MANDATE : f.reason;
+    String condition = describe(f);
+    FailedAt failedAt = new FailedAt(f.grantId, f.pos == null ? null : f.pos.code, condition);
+    String escalateTo = f.escalateTo;
+    if (escalateTo == null) {
+      escalateTo = escalateUp(f.pos, q, ti, nanos, day, unit);
+    }
+    if (escalateTo == null) {
+      escalateTo = f.ent != null ? f.ent.c.mandatorBody : competentNow(ti, nanos, day);
+    }
+    List<ChainLink> chain = f.ent == null ? List.of() : f.ent.chain;
+    return Evaluation.deny(reason, revision, failedAt, escalateTo, chain);
+  }
+
+  private String competentNow(TypeInfo ti, long nanos, long day) {
+    String body = ti.type.competentBody();
+    Cand d = firstInForce(ti.delegatedBy.get(body), nanos, day);
+    return d != null ? d.leaf.holder() : body;
+  }
+
+  private String escalateUp(Pos from, Question q, TypeInfo ti, long nanos, long day, int unit) {
+    if (from == null) {
+      return null;
+    }
+    int u = unit == -1 ? from.unitIdx : unit;
+    Pos p = from.up;
+    for (int i = 0; p != null && i < 64; i++, p = p.up) {
+      if (tryPosition(p, null, q, ti, nanos, day, u, new Failure()) != null) {
+        return p.code;
+      }
+    }
+    return null;
+  }
+
+  private String describe(Failure f) {
+    if (f.ent == null || f.condition == null) {
+      return f.condition;
+    }
+    Cand c = f.ent.c;
+    return switch (f.condition) {
+      case "revoked" -> "revoked at " + Instant.ofEpochSecond(0, 0).plusNanos(c.revokedNanos);
+      case "validFrom" -> "valid from " + LocalDate.ofEpochDay(c.fromDay);
+      case "validTo" -> "valid to " + LocalDate.ofEpochDay(c.toDay);
+      case "ceiling" -> "ceiling " + Amounts.fromCents(c.ceiling).toPlainString();
+      case "orgUnit" -> "orgUnit not within " + unitNames(c.unitRoots);
+      default -> f.condition;
+    };
+  }
+
+  private List<String> unitNames(int[] roots) {
+    List<String> names = new ArrayList<>();
+    if (roots != null) {
+      for (int r : roots) {
+        names.add(unitCodes[r]);
+      }
+    }
+    return names;
+  }
+
+  private long epochDay(Instant at) {
+    return Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), 86_400L);
+  }
+
+  static long nanos(Instant t) {
+    long s = t.getEpochSecond();
+    if (s >= 9_000_000_000L) {
+      return Long.MAX_VALUE - 1;
+    }
+    if (s <= -9_000_000_000L) {
+      return Long.MIN_VALUE + 1;
+    }
+    return s * 1_000_000_000L + t.getNano();
+  }
+
+  /** The most informative failure so far: a candidate that got further through the checks. */
+  private static final class Failure {
+    int rank = -1;
+    Reason reason;
+    Ent ent;
+    Pos pos;
+    String grantId;
+    String condition;
+    String escalateTo;
+
+    void fail(int rank, Reason reason, Ent ent, Pos pos, String grantId, String condition) {
+      if (rank > this.rank) {
+        this.rank = rank;
+        this.reason = reason;
+        this.ent = ent;
+        this.pos = pos;
+        this.grantId = grantId;
+        this.condition = condition;
+        this.escalateTo = null;
+      }
+    }
+
+    void escalate(Ent ent, Pos pos, String condition, String target) {
+      if (6 > rank) {
+        fail(6, Reason.ESCALATE, ent, pos, ent.c.leaf.id(), condition);
+        this.escalateTo = target;
+      }
+    }
+  }
+
+  /** Compiles a register; used once per snapshot. */
+  private static final class SnapshotCompiler {
+    final Register register;
+    final Map<String, Integer> unitIndex = new HashMap<>();
+    String[] unitCodes;
+    int[][] unitAncestors;
+    final Map<String, Pos> positions = new HashMap<>();
+    final Map<String, Holding[]> persons = new HashMap<>();
+    final Map<String, TypeInfo> types = new HashMap<>();
+    private final Map<String, Cand> compiled = new HashMap<>();
+    private final Set<String> compiling = new HashSet<>();
+    private final Map<String, List<String>> listCache = new HashMap<>();
+
+    SnapshotCompiler(Register register) {
+      this.register = register;
+      compileUnits();
+      compilePositions();
+      compilePersons();
+      for (DecisionType t : register.decisionTypes().values()) {
+        types.put(t.code(), new TypeInfo(t));
+      }
+      compileGrants();
+    }
+
+    private void compileUnits() {
+      List<OrgUnit> units = new ArrayList<>(register.units().values());
+      unitCodes = new String[units.size()];
+      for (int i = 0; i < units.size(); i++) {
+        unitIndex.put(units.get(i).code(), i);
+        unitCodes[i] = units.get(i).code();
+      }
+      unitAncestors = new int[units.size()][];
+      for (int i = 0; i < units.size(); i++) {
+        List<Integer> chain = new ArrayList<>();
+        OrgUnit u = units.get(i);
+        while (u != null && chain.size() < 64) {
+          Integer idx = unitIndex.get(u.code());
+          if (idx == null || chain.contains(idx)) {
+            break;
+          }
+          chain.add(idx);
+          u = u.parentCode() == null ? null : register.units().get(u.parentCode());
+        }
+        unitAncestors[i] = chain.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+
+    private void compilePositions() {
+      for (Position p : register.positions().values()) {
+        Integer unit = unitIndex.get(p.unitCode());
+        positions.put(p.code(), new Pos(p, unit == null ? -2 : unit));
+      }
+      for (Pos p : positions.values()) {
+        String up = p.position.reportsTo();
+        p.up = up == null ? null : positions.get(up);
+        p.byType = new HashMap<>();
+      }
+      for (Pos p : positions.values()) {
+        int depth = 0;
+        Pos q = p.up;
+        while (q != null && depth < 64) {
+          depth++;
+          q = q.up;
+        }
+        p.depth = depth;
+      }
+    }
+
+    private void compilePersons() {
+      Map<String, List<Holding>> byPerson = new LinkedHashMap<>();
+      Map<Pos, List<Holding>> byPosition = new HashMap<>();
+      for (Person person : register.persons().values()) {
+        byPerson.put(person.username(), new ArrayList<>());
+      }
+      for (Assignment a : register.assignments()) {
+        Pos p = positions.get(a.position());
+        List<Holding> list = byPerson.get(a.person());
+        if (p != null && list != null) {
+          Holding h = holding(p, a.person(), a.window(), a.recordedAt(), false);
+          list.add(h);
+          byPosition.computeIfAbsent(p, k -> new ArrayList<>()).add(h);
+        }
+      }
+      for (Substitution s : register.substitutions()) {
+        Pos p = positions.get(s.position());
+        List<Holding> list = byPerson.get(s.substitute());
+        if (p != null && list != null) {
+          Holding h = holding(p, s.substitute(), s.window(), s.recordedAt(), true);
+          list.add(h);
+          byPosition.computeIfAbsent(p, k -> new ArrayList<>()).add(h);
+        }
+      }
+      byPerson.forEach((k, v) -> persons.put(k, v.toArray(new Holding[0])));
+      for (Pos p : positions.values()) {
+        p.holdings = byPosition.getOrDefault(p, List.of()).toArray(new Holding[0]);
+      }
+    }
+
+    private static Holding holding(
+        Pos p, String person, Window w, Instant recordedAt, boolean substitution) {
+      return new Holding(
+          p,
+          person,
+          w.from().toEpochDay(),
+          w.to() == null ? Long.MAX_VALUE : w.to().toEpochDay(),
+          nanos(recordedAt),
+          substitution);
+    }
+
+    private void compileGrants() {
+      Map<Pos, List<Ent>> all = new HashMap<>();
+      Map<Pos, Map<String, List<Ent>>> byType = new HashMap<>();
+      Map<String, List<Ent>> direct = new HashMap<>();
+      Map<String, Map<String, List<Cand>>> delegatedBy = new HashMap<>();
+      Map<String, Map<String, List<Cand>>> delegationsHeld = new HashMap<>();
+      for (Grant g : register.grants().values()) {
+        Cand c = compile(g);
+        if (c == null) {
+          continue;
+        }
+        if (g.kind() == GrantKind.DELEGATION) {
+          for (String t : c.types) {
+            delegatedBy
+                .computeIfAbsent(t, k -> new HashMap<>())
+                .computeIfAbsent(g.grantor(), k -> new ArrayList<>())
+                .add(c);
+            delegationsHeld
+                .computeIfAbsent(t, k -> new HashMap<>())
+                .computeIfAbsent(g.holder(), k -> new ArrayList<>())
+                .add(c);
+          }
+          continue;
+        }
+        if (c.holder == null) {
+          continue;
+        }
+        Ent own = new Ent(c, c.holder, c.chain, 0);
+        add(all, byType, own);
+        for (String t : c.types) {
+          direct.computeIfAbsent(t, k -> new ArrayList<>()).add(own);
+        }
+        if (!g.excludesHigherPositions()) {
+          // Rule 20: every position up the line may exercise it, within its limits.
+          List<Ent> higher = new ArrayList<>();
+          Pos p = c.holder.up;
+          for (int d = 1; p != null && d < 64; d++, p = p.up) {
+            Ent e =
+                new Ent(
+                    c,
+                    p,
+                    new ChainList(c.chain, ChainLink.higherPosition(c.holder.code, p.code)),
+                    d);
+            higher.add(e);
+            add(all, byType, e);
+          }
+          c.higher = higher.toArray(new Ent[0]);
+        }
+      }
+      Comparator<Ent> nearestFirst = Comparator.comparingInt(e -> e.distance);
+      for (Pos p : positions.values()) {
+        Map<String, List<Ent>> m = byType.getOrDefault(p, Map.of());
+        Map<String, Ent[]> frozen = new HashMap<>(Math.max(4, m.size() * 2));
+        m.forEach(
+            (t, list) -> {
+              list.sort(nearestFirst);
+              frozen.put(t, list.toArray(new Ent[0]));
+            });
+        p.byType = frozen;
+        List<Ent> a = all.getOrDefault(p, new ArrayList<>());
+        a.sort(nearestFirst);
+        p.all = a.toArray(new Ent[0]);
+      }
+      for (TypeInfo ti : types.values()) {
+        ti.direct = direct.getOrDefault(ti.code, List.of()).toArray(new Ent[0]);
+        ti.delegatedBy = freeze(delegatedBy.get(ti.code));
+        ti.delegationsHeld = freeze(delegationsHeld.get(ti.code));
+      }
+    }
+
+    private static Map<String, Cand[]> freeze(Map<String, List<Cand>> m) {
+      if (m == null) {
+        return Map.of();
+      }
+      Map<String, Cand[]> result = new HashMap<>();
+      m.forEach((k, v) -> result.put(k, v.toArray(new Cand[0])));
+      return result;
+    }
+
+    private static void add(
+        Map<Pos, List<Ent>> all, Map<Pos, Map<String, List<Ent>>> byType, Ent e) {
+      all.computeIfAbsent(e.exercising, k -> new ArrayList<>()).add(e);
+      Map<String, List<Ent>> m = byType.computeIfAbsent(e.exercising, k -> new HashMap<>());
+      for (String t : e.c.types) {
+        m.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
+      }
+    }
+
+    /** The grant with its parent chain resolved; null when its chain is broken or cyclic. */
+    private Cand compile(Grant g) {
+      Cand done = compiled.get(g.id());
+      if (done != null || compiled.containsKey(g.id())) {
+        return done;
+      }
+      if (!compiling.add(g.id())) {
+        return null;
+      }
+      Cand c = null;
+      try {
+        if (g.parentGrantId() == null) {
+          c = root(g);
+        } else {
+          Grant parent = register.grants().get(g.parentGrantId());
+          Cand p = parent == null ? null : compile(parent);
+          c = p == null ? null : child(p, g);
+        }
+      } finally {
+        compiling.remove(g.id());
+      }
+      compiled.put(g.id(), c);
+      return c;
+    }
+
+    private Cand root(Grant g) {
+      Cand c = new Cand();
+      c.leaf = g;
+      c.holder = positions.get(g.holder());
+      c.types = g.decisionTypes();
+      c.fromDay = g.window().from().toEpochDay();
+      c.fromGrant = g.id();
+      c.toDay = g.window().to() == null ? Long.MAX_VALUE : g.window().to().toEpochDay();
+      c.toGrant = g.id();
+      c.recordedNanos = nanos(g.recordedAt());
+      Revocation r = register.revocations().get(g.id());
+      c.revokedNanos = r == null ? Long.MAX_VALUE : nanos(r.revokedAt());
+      c.revokedGrant = r == null ? null : g.id();
+      c.unitRoots = unitRoots(g, c.holder);
+      c.unitGrant = g.id();
+      c.ceiling = Amounts.ceilingCents(g.ceiling());
+      c.ceilingGrant = g.id();
+      c.subMandateAllowed = g.subMandateAllowed();
+      c.signatureOnly = g.kind() == GrantKind.SIGNATURE_MANDATE;
+      c.escalationTarget = g.escalationTarget();
+      // Under delegation the delegate decides in its own name (Awb 10:19).
+      c.mandatorBody = g.kind() == GrantKind.DELEGATION ? g.holder() : g.grantor();
+      mergeCoSigns(c, new LinkedHashMap<>(), g);
+      c.instructions = merge(List.of(), g);
+      c.chain = List.of(ChainLink.of(g));
+      c.signature = signature(c, g);
+      return c;
+    }
+
+    private Cand child(Cand p, Grant g) {
+      Cand c = new Cand();
+      c.leaf = g;
+      c.holder = positions.get(g.holder());
+      Set<String> t = new LinkedHashSet<>(g.decisionTypes());
+      t.retainAll(p.types);
+      c.types = t.size() == g.decisionTypes().size() ? g.decisionTypes() : Set.copyOf(t);
+      long from = g.window().from().toEpochDay();
+      c.fromDay = Math.max(from, p.fromDay);
+      c.fromGrant = from >= p.fromDay ? g.id() : p.fromGrant;
+      long to = g.window().to() == null ? Long.MAX_VALUE : g.window().to().toEpochDay();
+      c.toDay = Math.min(to, p.toDay);
+      c.toGrant = to <= p.toDay ? g.id() : p.toGrant;
+      c.recordedNanos = Math.max(nanos(g.recordedAt()), p.recordedNanos);
+      Revocation r = register.revocations().get(g.id());
+      long revoked = r == null ? Long.MAX_VALUE : nanos(r.revokedAt());
+      // Awb 10:9(2): a sub-grant falls with its parent.
+      c.revokedNanos = Math.min(revoked, p.revokedNanos);
+      c.revokedGrant = revoked <= p.revokedNanos && r != null ? g.id() : p.revokedGrant;
+      int[] own = unitRoots(g, c.holder);
+      c.unitRoots = intersect(p.unitRoots, own);
+      c.unitGrant = own != null && c.unitRoots == own ? g.id() : p.unitGrant;
+      long ceiling = Amounts.ceilingCents(g.ceiling());
+      c.ceiling = Math.min(ceiling, p.ceiling);
+      c.ceilingGrant = ceiling <= p.ceiling && g.ceiling() != null ? g.id() : p.ceilingGrant;
+      c.subMandateAllowed = g.subMandateAllowed();
+      c.signatureOnly = p.signatureOnly || g.kind() == GrantKind.SIGNATURE_MANDATE;
+      c.escalationTarget = g.escalationTarget() != null ? g.escalationTarget() : p.escalationTarget;
+      c.mandatorBody =
+          p.leaf.kind() == GrantKind.DELEGATION && g.kind() != GrantKind.DELEGATION
+              ? g.grantor()
+              : p.mandatorBody;
+      Map<String, Long> coSigns = new LinkedHashMap<>();
+      for (int i = 0; i < p.coSignUnits.length; i++) {
+        coSigns.put(p.coSignUnits[i], p.coSignAbove[i]);
+      }
+      mergeCoSigns(c, coSigns, g);
+      c.instructions = merge(p.instructions, g);
+      ChainLink[] links = p.chain.toArray(new ChainLink[p.chain.size() + 1]);
+      links[links.length - 1] = ChainLink.of(g);
+      c.chain = List.of(links);
+      c.signature = signature(c, g);
+      return c;
+    }
+
+    private String signature(Cand c, Grant g) {
+      AdministrativeBody body = register.bodies().get(c.mandatorBody);
+      String name = body == null ? String.valueOf(c.mandatorBody) : body.fullName();
+      if (c.signatureOnly) {
+        return name; // Awb 10:11
+      }
+      if (g.kind() == GrantKind.DELEGATION) {
+        return name + (g.grantDecisionRef() == null ? "" : ", krachtens " + g.grantDecisionRef());
+      }
+      return "namens " + name; // Awb 10:10
+    }
+
+    private void mergeCoSigns(Cand c, Map<String, Long> coSigns, Grant g) {
+      for (CoSign s : g.coSigns()) {
+        long above = s.aboveAmount() == null ? -1 : Amounts.toCents(s.aboveAmount());
+        coSigns.merge(s.unitCode(), above, (a, b) -> (a < 0 || b < 0) ? -1 : Math.min(a, b));
+      }
+      int n = coSigns.size();
+      c.coSignUnits = new String[n];
+      c.coSignConditions = new String[n];
+      c.coSignAbove = new long[n];
+      int i = 0;
+      for (Map.Entry<String, Long> e : coSigns.entrySet()) {
+        c.coSignUnits[i] = e.getKey();
+        c.coSignConditions[i] = "CO_SIGN:" + e.getKey();
+        c.coSignAbove[i] = e.getValue();
+        if (e.getValue() >= 0) {
+          c.coSignThresholded = true;
+        }
+        i++;
+      }
+      c.allCoSigns = cached(Arrays.asList(c.coSignConditions));
+    }
+
+    private List<String> merge(List<String> parent, Grant g) {
+      if (g.conditions().isEmpty() && g.instructions().isEmpty()) {
+        return parent;
+      }
+      List<String> merged = new ArrayList<>(parent);
+      for (String s : g.conditions()) {
+        if (!merged.contains(s)) {
+          merged.add(s);
+        }
+      }
+      for (String s : g.instructions()) {
+        if (!merged.contains(s)) {
+          merged.add(s);
+        }
+      }
+      return cached(merged);
+    }
+
+    private List<String> cached(List<String> list) {
+      if (list.isEmpty()) {
+        return List.of();
+      }
+      return listCache.computeIfAbsent(String.join("\u0000", list), k -> List.copyOf(list));
+    }
+
+    private int[] unitRoots(Grant g, Pos holder) {
+      if (g.orgUnits().isEmpty()) {
+        if (holder == null) {
+          return null;
+        }
+        return holder.unitIdx < 0 ? new int[0] : new int[] {holder.unitIdx};
+      }
+      int[] roots = new int[g.orgUnits().size()];
+      int n = 0;
+      for (String code : g.orgUnits()) {
+        Integer idx = unitIndex.get(code);
+        if (idx != null) {
+          roots[n++] = idx;
+        }
+      }
+      return n == roots.length ? roots : Arrays.copyOf(roots, n);
+    }
+
+    /** The units both subtree sets cover, as roots; null stands for every unit. */
+    private int[] intersect(int[] a, int[] b) {
+      if (a == null) {
+        return b;
+      }
+      if (b == null) {
+        return a;
+      }
+      int[] result = new int[a.length + b.length];
+      int n = 0;
+      for (int x : b) {
+        if (within(x, a)) {
+          result[n++] = x;
+        }
+      }
+      for (int x : a) {
+        if (within(x, b) && !contains(result, n, x)) {
+          result[n++] = x;
+        }
+      }
+      if (n == b.length && Arrays.equals(Arrays.copyOf(result, n), b)) {
+        return b;
+      }
+      return Arrays.copyOf(result, n);
+    }
+
+    private boolean within(int unit, int[] roots) {
+      for (int anc : unitAncestors[unit]) {
+        if (contains(roots, roots.length, anc)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean contains(int[] values, int n, int x) {
+      for (int i = 0; i < n; i++) {
+        if (values[i] == x) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
