@@ -79,9 +79,7 @@ public final class AccessTokens {
       claims.audience(audiences);
     }
     sessionId.ifPresent(sid -> claims.claim("sid", sid));
-    if (user.serviceAccountClientId().isPresent()) {
-      claims.claim("client_id", client.clientId());
-    } else {
+    if (user.serviceAccountClientId().isEmpty()) {
       user.fullName().ifPresent(name -> claims.claim("name", name));
       user.firstName().ifPresent(name -> claims.claim("given_name", name));
       user.lastName().ifPresent(name -> claims.claim("family_name", name));

@@ -1,0 +1,72 @@
+package nl.mandaat.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServiceCommandTests {
+
+  private final SuitePorts ports = new SuitePorts(100);
+
+  @Test
+  void aServiceGetsItsPortSchemaDatabaseIssuerParentAndDemoProfile() {
+    List<String> command =
+        ServiceCommand.of(
+            ServiceModule.ORG, Path.of("/r/org-service/target/org-service.jar"), ports, 5532, 42);
+
+    assertThat(command)
+        .containsSubsequence("-jar", "/r/org-service/target/org-service.jar")
+        .contains(
+            "--server.port=8181",
+            "--mandaat.db.host=localhost",
+            "--mandaat.db.port=5532",
+            "--mandaat.db.name=mandaat",
+            "--mandaat.db.username=postgres",
+            "--mandaat.db.password=postgres",
+            "--mandaat.db.schema=org",
+            "--mandaat.security.issuer-uri=http://localhost:8280/realms/mandaat",
+            "--mandaat.parent-pid=42",
+            "--spring.profiles.active=demo")
+        .noneMatch(arg -> arg.startsWith("--mandaat.routes."));
+  }
+
+  @Test
+  void aServiceRunsWithASmallHeap() {
+    List<String> command =
+        ServiceCommand.of(ServiceModule.WEB, Path.of("web.jar"), ports, 5532, 42);
+
+    assertThat(command).contains("-XX:+UseSerialGC", "-Xmx160m", "-Xss512k");
+    assertThat(command.indexOf("-Xmx160m")).isLessThan(command.indexOf("-jar"));
+  }
+
+  @Test
+  void theGatewayKnowsWhereEveryServiceListens() {
+    List<String> command =
+        ServiceCommand.of(ServiceModule.GATEWAY, Path.of("gateway.jar"), ports, 5532, 42);
+
+    assertThat(command)
+        .contains(
+            "--server.port=8180",
+            "--mandaat.db.schema=gateway",
+            "--mandaat.routes.org-uri=http://localhost:8181",
+            "--mandaat.routes.mandate-uri=http://localhost:8182",
+            "--mandaat.routes.decision-uri=http://localhost:8183",
+            "--mandaat.routes.reporting-uri=http://localhost:8184",
+            "--mandaat.routes.web-uri=http://localhost:8185");
+  }
+
+  @Test
+  void keycloakRunsInDevelopmentModeWithTheIssuerPinnedToLocalhost() {
+    List<String> command = KeycloakServer.command(Path.of("/kc"), ports);
+
+    assertThat(command)
+        .startsWith("/kc/bin/kc.sh", "start-dev")
+        .contains(
+            "--http-port=8280",
+            "--hostname=http://localhost:8280",
+            "--http-host=127.0.0.1",
+            "--import-realm");
+  }
+}
