@@ -353,8 +353,8 @@ public final class RegisterSnapshot {
         continue;
       }
       if (delegatedAway(c, ti, nanos, day)) {
-        // Awb 10:17: after delegating, the delegator (and so its mandataries) no longer decide.
-        f.fail(2, Reason.NO_MANDATE, e, p, c.leaf.id(), "power delegated away by the mandator");
+        // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
+        f.fail(2, Reason.NO_MANDATE, e, p, c.leaf.id(), "the mandator does not hold the power");
         continue;
       }
       int u = unit == -1 ? p.unitIdx : unit;
@@ -474,11 +474,20 @@ public final class RegisterSnapshot {
     return false;
   }
 
+  /**
+   * Whether the body whose power the candidate exercises does not hold it at the moment: it
+   * delegated it away (Awb 10:17), or it held it only by a delegation no longer in force (rule 18).
+   */
   private static boolean delegatedAway(Cand c, TypeInfo ti, long nanos, long day) {
-    if (ti.delegatedBy.isEmpty() || c.mandatorBody == null) {
+    String body = c.mandatorBody;
+    if (body == null) {
       return false;
     }
-    return firstInForce(ti.delegatedBy.get(c.mandatorBody), nanos, day) != null;
+    if (body.equals(ti.type.competentBody())) {
+      return !ti.delegatedBy.isEmpty()
+          && firstInForce(ti.delegatedBy.get(body), nanos, day) != null;
+    }
+    return firstInForce(ti.delegationsHeld.get(body), nanos, day) == null;
   }
 
   private static Cand firstInForce(Cand[] cands, long nanos, long day) {
