@@ -7,7 +7,12 @@ final class RealmFixtures {
 
   private RealmFixtures() {}
 
+  /** This checkout, or the one named by {@code -Dmandaat.root}. */
   static Path root() {
+    String explicit = System.getProperty(RepositoryRoot.PROPERTY);
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit).toAbsolutePath().normalize();
+    }
     return RepositoryRoot.walkUp(Path.of("")).orElseThrow();
   }
 
