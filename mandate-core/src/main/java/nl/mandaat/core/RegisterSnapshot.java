@@ -330,16 +330,15 @@ public final class RegisterSnapshot {
       return null;
     }
     Ent[] ents = p.byType.getOrDefault(ti.code, NO_ENTS);
-    if (ents.length == 0) {
-      f.fail(0, Reason.NO_MANDATE, null, p, null, "no grant for this decision type");
-      return null;
-    }
     Action action = q.action();
+    boolean any = false;
     for (Ent e : ents) {
       Cand c = e.c;
+      // Rule 23: a grant recorded after the moment did not exist then.
       if (c.recordedNanos > nanos || (action == Action.SUB_MANDATE && e.distance > 0)) {
         continue;
       }
+      any = true;
       if (c.revokedNanos <= nanos) {
         f.fail(1, Reason.REVOKED, e, p, c.revokedGrant, "revoked");
         continue;
@@ -427,6 +426,9 @@ public final class RegisterSnapshot {
           revision,
           null,
           null);
+    }
+    if (!any) {
+      f.fail(0, Reason.NO_MANDATE, null, p, null, "no grant for this decision type");
     }
     return null;
   }
