@@ -97,7 +97,8 @@ final class KeycloakDistribution {
             "-N",
             "dependency:get",
             "-Dartifact=" + coordinates(),
-            "-Dtransitive=false");
+            "-Dtransitive=false",
+            "-Dmaven.repo.local=" + repository);
     int exit = Maven.run(root, command, log);
     if (exit != 0 || !Files.isRegularFile(zip())) {
       throw new LaunchException(

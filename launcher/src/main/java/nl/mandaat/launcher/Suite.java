@@ -42,6 +42,7 @@ final class Suite implements AutoCloseable {
   private EmbeddedDatabase database;
   private InProcessIssuer issuer;
   private ManagedProcess keycloak;
+  private Optional<ManagedProcess> watchdog = Optional.empty();
   private final List<ManagedProcess> services = new ArrayList<>();
 
   Suite(LaunchOptions options, Path root, String keycloakVersion) {
@@ -104,6 +105,12 @@ final class Suite implements AutoCloseable {
         Console.progress("serving realm " + realm.name() + " in-process at " + ports.issuer());
         issuer = InProcessIssuer.start(realm, ports.keycloak());
       }
+      watchdog =
+          Watchdog.start(
+              Optional.ofNullable(keycloak).map(k -> k.process().toHandle()),
+              db.postmaster(),
+              temporaryData ? Optional.of(dataDir) : Optional.empty(),
+              logs.resolve("watchdog.log"));
       long self = ProcessHandle.current().pid();
       Console.progress("starting " + ServiceModule.values().length + " services; logs in " + logs);
       for (ServiceModule service : ServiceModule.values()) {
@@ -225,6 +232,7 @@ final class Suite implements AutoCloseable {
       if (database != null) {
         database.postmaster().ifPresent(p -> parts.put("postgres", ProcessTree.treeOf(p)));
       }
+      watchdog.ifPresent(w -> parts.put("watchdog", ProcessTree.treeOf(w.process().toHandle())));
       // Anything else the launcher spawned (there should be nothing) still counts.
       Set<ProcessHandle> known =
           parts.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
