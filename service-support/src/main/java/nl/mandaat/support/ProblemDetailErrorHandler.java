@@ -1,0 +1,73 @@
+package nl.mandaat.support;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers every error that reaches the web layer as {@code application/problem+json} with a {@code
+ * code}: an {@link ErrorResponse} (such as {@code ResponseStatusException} or {@code
+ * ErrorResponseException}) keeps its status, detail, headers and properties; anything else is a 500
+ * without internals.
+ */
+final class ProblemDetailErrorHandler implements ErrorWebExceptionHandler, Ordered {
+
+  /** Before Spring's own handlers, which would answer without a body. */
+  static final int ORDER = -2;
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailErrorHandler.class);
+
+  private final ProblemResponses problems;
+
+  ProblemDetailErrorHandler(ProblemResponses problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+    if (exchange.getResponse().isCommitted()) {
+      return Mono.error(ex);
+    }
+    if (ex instanceof ErrorResponse error) {
+      if (error.getStatusCode().is5xxServerError()) {
+        log.error(
+            "{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+      }
+      return problems.write(exchange, copy(error.getBody()), error.getHeaders());
+    }
+    log.error(
+        "{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+    return problems.write(
+        exchange,
+        ProblemResponses.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "INTERNAL_ERROR",
+            "The request could not be completed."),
+        HttpHeaders.EMPTY);
+  }
+
+  // The body of an exception can be shared (a static instance); the instance member is per request.
+  private static ProblemDetail copy(ProblemDetail body) {
+    ProblemDetail copy = ProblemDetail.forStatus(body.getStatus());
+    copy.setType(body.getType());
+    copy.setTitle(body.getTitle());
+    copy.setDetail(body.getDetail());
+    copy.setInstance(body.getInstance());
+    if (body.getProperties() != null) {
+      body.getProperties().forEach(copy::setProperty);
+    }
+    return copy;
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+}

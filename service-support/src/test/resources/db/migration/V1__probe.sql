@@ -1,0 +1,4 @@
+create table probe (
+  id bigserial primary key,
+  note text not null
+);
