@@ -90,7 +90,14 @@ final class ServiceJars {
     List<ServiceModule> stillMissing =
         missing().stream().filter(services::contains).collect(Collectors.toList());
     if (!stillMissing.isEmpty()) {
-      throw new LaunchException(missingMessage(stillMissing));
+      String jarNames =
+          stillMissing.stream()
+              .map(s -> root.relativize(jar(s)).toString())
+              .collect(Collectors.joining(", "));
+      throw new LaunchException(
+          "the build made no "
+              + jarNames
+              + "; each service module repackages with spring-boot-maven-plugin (docs/suite.md)");
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,7 +132,8 @@ final class Suite implements AutoCloseable {
   }
 
   private void awaitReady(SuitePorts ports) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    long begin = System.nanoTime();
+    long deadline = begin + READY_TIMEOUT.toNanos();
     Set<ServiceModule> waiting = new LinkedHashSet<>(List.of(ServiceModule.values()));
     boolean issuerUp = false;
     while (true) {
@@ -148,8 +150,21 @@ final class Suite implements AutoCloseable {
       }
       if (!issuerUp) {
         issuerUp = readiness.issuerReady(ports.issuer());
+        if (issuerUp && options.report()) {
+          Console.progress(
+              String.format(Locale.ROOT, "%-18s ready after %5.1f s", "issuer", since(begin)));
+        }
       }
-      waiting.removeIf(service -> readiness.serviceReady(ports.service(service)));
+      waiting.removeIf(
+          service -> {
+            boolean up = readiness.serviceReady(ports.service(service));
+            if (up && options.report()) {
+              Console.progress(
+                  String.format(
+                      Locale.ROOT, "%-18s ready after %5.1f s", service.module(), since(begin)));
+            }
+            return up;
+          });
       if (issuerUp && waiting.isEmpty()) {
         return;
       }
@@ -169,6 +184,10 @@ final class Suite implements AutoCloseable {
       }
       ProcessTree.sleep(500);
     }
+  }
+
+  private static double since(long begin) {
+    return (System.nanoTime() - begin) / 1e9;
   }
 
   /**
