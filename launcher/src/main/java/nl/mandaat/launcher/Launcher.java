@@ -54,14 +54,15 @@ public final class Launcher {
     try {
       suite.start();
     } catch (LaunchException e) {
+      // Stop first, so the cause is the last line the user sees.
+      suite.close();
       if (!e.getMessage().equals("stopped")) {
         Console.problem(e.getMessage());
       }
-      suite.close();
       return FAILED;
     } catch (RuntimeException e) {
-      Console.problem("start-up failed: " + e);
       suite.close();
+      Console.problem("start-up failed: " + e);
       return FAILED;
     }
     Console.ready(options.ports().gateway().toString());
