@@ -1,0 +1,23 @@
+package nl.mandaat.mandate.application;
+
+import java.util.Objects;
+import nl.mandaat.mandate.application.port.RegisterEvents;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the register's current revision: the sequence of its last event, since every write records
+ * exactly one event in the same transaction (ARCHITECTURE.md, "How data flows").
+ */
+public final class ReadRevision {
+
+  private final RegisterEvents events;
+
+  public ReadRevision(RegisterEvents events) {
+    this.events = Objects.requireNonNull(events, "events");
+  }
+
+  /** The current revision; 0 for an empty register. */
+  public Mono<Long> current() {
+    return events.lastSequence().defaultIfEmpty(0L);
+  }
+}
