@@ -2,12 +2,13 @@ package nl.mandaat.core;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The compiled forms a snapshot answers from; built once, never changed afterwards. */
 final class Compiled {
   private Compiled() {}
 
-  /** A position with its candidates by decision type, direct ones first. */
+  /** A position in the reporting tree, with its own grants and a pre-order interval. */
   static final class Pos {
     final Position position;
     final String code;
@@ -16,9 +17,13 @@ final class Compiled {
     final long lifeTo;
     Pos up;
     int depth;
-    Map<String, Ent[]> byType;
-    Ent[] all;
-    Holding[] holdings;
+
+    /** Pre-order number; the positions below this one have numbers in [tin + 1, tout). */
+    int tin;
+
+    int tout;
+    Cand[] own = new Cand[0];
+    Holding[] holdings = new Holding[0];
 
     Pos(Position position, int unitIdx) {
       this.position = position;
@@ -33,38 +38,26 @@ final class Compiled {
       return day >= lifeFrom && day <= lifeTo;
     }
 
-    /** Whether {@code other} lies above this position in the reporting line. */
-    boolean isBelow(Pos other) {
-      Pos p = up;
-      for (int i = 0; p != null && i < 64; i++, p = p.up) {
-        if (p == other) {
-          return true;
-        }
-      }
-      return false;
+    /** Whether {@code other} is this position or lies below it in the reporting line. */
+    boolean isAtOrAbove(Pos other) {
+      return tin <= other.tin && other.tin < tout;
     }
-  }
 
-  /** A candidate as a given position may exercise it: directly (distance 0) or from above. */
-  static final class Ent {
-    final Cand c;
-    final Pos exercising;
-    final List<ChainLink> chain;
-    final int distance;
-
-    Ent(Cand c, Pos exercising, List<ChainLink> chain, int distance) {
-      this.c = c;
-      this.exercising = exercising;
-      this.chain = chain;
-      this.distance = distance;
+    /** Whether this position may exercise {@code c}: it holds it, or it lies above (rule 20). */
+    boolean mayExercise(Cand c) {
+      Pos h = c.holder;
+      return h == this || (!c.excludesHigher && tin < h.tin && h.tin < tout);
     }
   }
 
   /** A grant with its whole parent chain resolved: what it permits and when. */
   static final class Cand {
+    /** The grant's place in the register's order: ties between equal moments go to the first. */
+    int order;
+
     Grant leaf;
     Pos holder;
-    java.util.Set<String> types;
+    Set<String> types;
     long fromDay;
     String fromGrant;
     long toDay;
@@ -78,6 +71,7 @@ final class Compiled {
     String ceilingGrant;
     boolean subMandateAllowed;
     boolean signatureOnly;
+    boolean excludesHigher;
     String escalationTarget;
     String mandatorBody;
     String signature;
@@ -88,7 +82,10 @@ final class Compiled {
     List<String> allCoSigns;
     List<String> instructions;
     List<ChainLink> chain;
-    Ent[] higher = new Ent[0];
+
+    boolean existsAt(long nanos) {
+      return recordedNanos <= nanos;
+    }
   }
 
   /** A person's hold on a position: by assignment or as a substitute. */
@@ -125,17 +122,87 @@ final class Compiled {
     }
   }
 
-  /** A decision type with its delegations and direct candidates. */
+  /** A decision type with its delegations and the position-held grants for it. */
   static final class TypeInfo {
     final DecisionType type;
     final String code;
-    Ent[] direct = new Ent[0];
+    final boolean notMandatable;
+    Cand[] direct = new Cand[0];
+
+    /** The position-held grants that higher positions may exercise, by their holder's tin. */
+    Cand[] byTin = new Cand[0];
+
+    int[] tins = new int[0];
+
+    /** A segment tree over byTin: the index of the earliest recorded grant in each range. */
+    int[] earliestTree = new int[0];
+
     Map<String, Cand[]> delegatedBy = Map.of();
     Map<String, Cand[]> delegationsHeld = Map.of();
 
     TypeInfo(DecisionType type) {
       this.type = type;
       this.code = type.code();
+      this.notMandatable = !type.mandatable() || type.reservedToRaad();
+    }
+
+    /** Builds the tree over {@code byTin} (already sorted by holder tin, then order). */
+    void index(Cand[] sorted) {
+      byTin = sorted;
+      int n = sorted.length;
+      tins = new int[n];
+      earliestTree = new int[2 * n];
+      for (int i = 0; i < n; i++) {
+        tins[i] = sorted[i].holder.tin;
+        earliestTree[n + i] = i;
+      }
+      for (int i = n - 1; i > 0; i--) {
+        earliestTree[i] = earlier(earliestTree[2 * i], earliestTree[2 * i + 1]);
+      }
+    }
+
+    private int earlier(int a, int b) {
+      Cand x = byTin[a];
+      Cand y = byTin[b];
+      if (x.recordedNanos != y.recordedNanos) {
+        return x.recordedNanos < y.recordedNanos ? a : b;
+      }
+      return x.order <= y.order ? a : b;
+    }
+
+    /** The earliest recorded grant held by a position with tin in [fromTin, toTin), or null. */
+    Cand earliest(int fromTin, int toTin) {
+      int n = byTin.length;
+      int l = lowerBound(fromTin) + n;
+      int r = lowerBound(toTin) + n;
+      int best = -1;
+      while (l < r) {
+        if ((l & 1) == 1) {
+          best = best < 0 ? earliestTree[l] : earlier(best, earliestTree[l]);
+          l++;
+        }
+        if ((r & 1) == 1) {
+          r--;
+          best = best < 0 ? earliestTree[r] : earlier(best, earliestTree[r]);
+        }
+        l >>= 1;
+        r >>= 1;
+      }
+      return best < 0 ? null : byTin[best];
+    }
+
+    private int lowerBound(int tin) {
+      int lo = 0;
+      int hi = tins.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (tins[mid] < tin) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
   }
 }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.zone.ZoneRules;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.mandaat.core.Compiled.Cand;
-import nl.mandaat.core.Compiled.Ent;
 import nl.mandaat.core.Compiled.Holding;
 import nl.mandaat.core.Compiled.Pos;
 import nl.mandaat.core.Compiled.TypeInfo;
@@ -33,7 +34,8 @@ import nl.mandaat.core.Compiled.TypeInfo;
  */
 public final class RegisterSnapshot {
   private static final RegisterSnapshot UNAVAILABLE = new RegisterSnapshot();
-  private static final Ent[] NO_ENTS = new Ent[0];
+  private static final Cand[] NO_CANDS = new Cand[0];
+  private static final int[] NO_UNITS = new int[0];
 
   private final boolean available;
   private final Register register;
@@ -45,6 +47,8 @@ public final class RegisterSnapshot {
   private final Map<String, Pos> positions;
   private final Map<String, Holding[]> persons;
   private final Map<String, TypeInfo> types;
+  private final Map<String, Cand[]>[] unitTypes;
+  private final Pos[] preOrder;
 
   private RegisterSnapshot() {
     this.available = false;
@@ -57,6 +61,13 @@ public final class RegisterSnapshot {
     this.positions = Map.of();
     this.persons = Map.of();
     this.types = Map.of();
+    this.unitTypes = newUnitTypes(0);
+    this.preOrder = new Pos[0];
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Cand[]>[] newUnitTypes(int size) {
+    return (Map<String, Cand[]>[]) new Map<?, ?>[size];
   }
 
   private RegisterSnapshot(Register register) {
@@ -71,6 +82,8 @@ public final class RegisterSnapshot {
     this.positions = compiler.positions;
     this.persons = compiler.persons;
     this.types = compiler.types;
+    this.unitTypes = compiler.unitTypes;
+    this.preOrder = compiler.preOrder;
   }
 
   /** Compiles {@code register}; costs time linear in its size, once per revision. */
@@ -136,7 +149,7 @@ public final class RegisterSnapshot {
           if (p == null) {
             return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
           }
-          if (notMandatable(ti)) {
+          if (ti.notMandatable) {
             return notMandatableDeny(ti);
           }
           Failure f = new Failure();
@@ -150,7 +163,7 @@ public final class RegisterSnapshot {
           if (holdings == null) {
             return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
           }
-          if (notMandatable(ti)) {
+          if (ti.notMandatable) {
             return notMandatableDeny(ti);
           }
           Failure f = new Failure();
@@ -165,7 +178,7 @@ public final class RegisterSnapshot {
             }
           }
           if (!held) {
-            f.fail(0, Reason.NO_MANDATE, null, null, null, "no position held at this moment");
+            f.fail(0, Reason.NO_MANDATE, null, null, "no position held at this moment");
           }
           return deny(f, q, ti, nanos, day, unit);
         }
@@ -176,66 +189,92 @@ public final class RegisterSnapshot {
    * Who may decide {@code decisionType} in {@code orgUnit} (null: any unit) for {@code amount}
    * (null: none) at {@code moment}: the positions, lowest in the line first, with the persons
    * holding them then and the chain. Bodies deciding themselves are not listed.
+   *
+   * @throws IllegalArgumentException when the amount is negative or has more than two decimals
    */
   public List<DecisionMaker> whoMayDecide(
       String decisionType, String orgUnit, BigDecimal amount, Instant moment) {
     TypeInfo ti = available ? types.get(decisionType) : null;
-    if (ti == null || notMandatable(ti)) {
+    if (ti == null || ti.notMandatable) {
       return List.of();
     }
     long cents = amount == null ? -1 : Amounts.toCents(amount);
     long nanos = nanos(moment);
     long day = epochDay(moment);
-    int unit = -3;
-    if (orgUnit != null) {
+    Map<String, List<ChainLink>> found = new LinkedHashMap<>();
+    Map<String, Pos> foundPos = new HashMap<>();
+    if (orgUnit == null) {
+      for (Cand c : ti.direct) {
+        collect(c, ti, cents, nanos, day, found, foundPos);
+      }
+    } else {
       Integer u = unitIndex.get(orgUnit);
       if (u == null) {
         return List.of();
       }
-      unit = u;
-    }
-    Map<String, Ent> found = new LinkedHashMap<>();
-    for (Ent e : ti.direct) {
-      Cand c = e.c;
-      if (c.recordedNanos > nanos
-          || c.revokedNanos <= nanos
-          || day < c.fromDay
-          || day > c.toDay
-          || c.signatureOnly
-          || (cents >= 0 && cents > c.ceiling)
-          || (unit >= 0 && !covers(c.unitRoots, unit))
-          || delegatedAway(c, ti, nanos, day)) {
-        continue;
-      }
-      if (e.exercising.existsOn(day)) {
-        found.putIfAbsent(e.exercising.code, e);
-      }
-      for (Ent h : c.higher) {
-        if (h.exercising.existsOn(day)) {
-          found.putIfAbsent(h.exercising.code, h);
+      for (int a : unitAncestors[u]) {
+        Cand[] cands = candidates(a, ti.code);
+        for (Cand c : cands) {
+          collect(c, ti, cents, nanos, day, found, foundPos);
         }
       }
     }
-    List<Ent> ents = new ArrayList<>(found.values());
-    ents.sort(Comparator.comparingInt((Ent e) -> -e.exercising.depth));
-    List<DecisionMaker> result = new ArrayList<>(ents.size());
-    for (Ent e : ents) {
+    List<String> codes = new ArrayList<>(found.keySet());
+    codes.sort(Comparator.comparingInt((String code) -> -foundPos.get(code).depth));
+    List<DecisionMaker> result = new ArrayList<>(codes.size());
+    for (String code : codes) {
+      Pos p = foundPos.get(code);
       List<String> holders = new ArrayList<>();
       List<String> substitutes = new ArrayList<>();
-      for (Holding h : e.exercising.holdings) {
+      for (Holding h : p.holdings) {
         if (h.inForce(nanos, day)) {
           (h.substitution ? substitutes : holders).add(h.person);
         }
       }
-      result.add(new DecisionMaker(e.exercising.code, holders, substitutes, e.chain));
+      result.add(new DecisionMaker(code, holders, substitutes, found.get(code)));
     }
     return List.copyOf(result);
   }
 
+  private void collect(
+      Cand c,
+      TypeInfo ti,
+      long cents,
+      long nanos,
+      long day,
+      Map<String, List<ChainLink>> found,
+      Map<String, Pos> foundPos) {
+    if (c.recordedNanos > nanos
+        || c.revokedNanos <= nanos
+        || day < c.fromDay
+        || day > c.toDay
+        || c.signatureOnly
+        || (cents >= 0 && cents > c.ceiling)
+        || mandatorLacksPower(c, ti, nanos, day)) {
+      return;
+    }
+    Pos h = c.holder;
+    if (h.existsOn(day) && !found.containsKey(h.code)) {
+      found.put(h.code, c.chain);
+      foundPos.put(h.code, h);
+    }
+    if (c.excludesHigher) {
+      return;
+    }
+    Pos p = h.up;
+    for (int i = 0; p != null && i < 64; i++, p = p.up) {
+      if (p.existsOn(day) && !found.containsKey(p.code)) {
+        found.put(p.code, new ChainList(c.chain, ChainLink.higherPosition(h.code, p.code)));
+        foundPos.put(p.code, p);
+      }
+    }
+  }
+
   /**
    * What {@code subject} may decide at {@code moment}: per decision type and position, the units
-   * (empty: every unit), the effective ceiling and the chain. For a body: the types it holds by law
-   * and has not delegated away, and those delegated to it.
+   * (empty: every unit), the effective ceiling and the chain, including grants held below the
+   * position (rule 20). For a body: the types it holds by law and has not delegated away, and those
+   * delegated to it.
    */
   public List<Competence> whatMayDecide(Subject subject, Instant moment) {
     if (!available) {
@@ -245,8 +284,9 @@ public final class RegisterSnapshot {
     long day = epochDay(moment);
     List<Competence> result = new ArrayList<>();
     if (subject.kind() == Subject.Kind.BODY) {
-      for (TypeInfo ti : types.values()) {
-        if (ti.type.competentBody().equals(subject.code())
+      for (DecisionType t : register.decisionTypes().values()) {
+        TypeInfo ti = types.get(t.code());
+        if (t.competentBody().equals(subject.code())
             && firstInForce(ti.delegatedBy.get(subject.code()), nanos, day) == null) {
           result.add(
               new Competence(
@@ -286,18 +326,30 @@ public final class RegisterSnapshot {
     if (!p.existsOn(day)) {
       return;
     }
-    for (Ent e : p.all) {
-      Cand c = e.c;
-      if (c.recordedNanos > nanos || c.revokedNanos <= nanos || day < c.fromDay || day > c.toDay) {
-        continue;
-      }
-      for (String type : c.types) {
-        TypeInfo ti = types.get(type);
-        if (ti == null || notMandatable(ti) || delegatedAway(c, ti, nanos, day)) {
+    for (int i = p.tin; i < p.tout; i++) {
+      Pos holder = preOrder[i];
+      for (Cand c : holder.own) {
+        if (!p.mayExercise(c)
+            || c.recordedNanos > nanos
+            || c.revokedNanos <= nanos
+            || day < c.fromDay
+            || day > c.toDay) {
           continue;
         }
-        List<ChainLink> chain = h == null ? e.chain : new ChainList(e.chain, h.link);
-        result.add(competence(type, p.code, c, chain, h != null && h.substitution));
+        List<ChainLink> chain =
+            holder == p
+                ? c.chain
+                : new ChainList(c.chain, ChainLink.higherPosition(holder.code, p.code));
+        if (h != null) {
+          chain = new ChainList(chain, h.link);
+        }
+        for (String type : c.types) {
+          TypeInfo ti = types.get(type);
+          if (ti == null || ti.notMandatable || mandatorLacksPower(c, ti, nanos, day)) {
+            continue;
+          }
+          result.add(competence(type, p.code, c, chain, h != null && h.substitution));
+        }
       }
     }
   }
@@ -323,131 +375,177 @@ public final class RegisterSnapshot {
 
   // ---- the hot path ----
 
+  private Cand[] candidates(int unit, String type) {
+    Map<String, Cand[]> m = unitTypes[unit];
+    if (m == null) {
+      return NO_CANDS;
+    }
+    Cand[] c = m.get(type);
+    return c == null ? NO_CANDS : c;
+  }
+
+  /**
+   * The permit of position {@code p} (held by {@code h}, null for the position itself), or null
+   * after noting why not in {@code f}. Looks only at grants covering the unit or a unit above it,
+   * so its cost does not grow with the register: first those {@code p} holds, then those held below
+   * it (rule 20).
+   */
   private Evaluation tryPosition(
       Pos p, Holding h, Question q, TypeInfo ti, long nanos, long day, int unit, Failure f) {
     if (!p.existsOn(day)) {
-      f.fail(0, Reason.NO_MANDATE, null, p, null, "position does not exist at this date");
+      f.fail(0, Reason.NO_MANDATE, null, p, "position does not exist at this date");
       return null;
     }
-    Ent[] ents = p.byType.getOrDefault(ti.code, NO_ENTS);
+    int u = unit == -1 ? p.unitIdx : unit;
+    int[] ancestors = u < 0 ? NO_UNITS : unitAncestors[u];
     Action action = q.action();
     boolean any = false;
-    for (Ent e : ents) {
-      Cand c = e.c;
-      // Rule 23: a grant recorded after the moment did not exist then.
-      if (c.recordedNanos > nanos || (action == Action.SUB_MANDATE && e.distance > 0)) {
-        continue;
-      }
-      any = true;
-      if (c.revokedNanos <= nanos) {
-        f.fail(1, Reason.REVOKED, e, p, c.revokedGrant, "revoked");
-        continue;
-      }
-      if (day < c.fromDay) {
-        f.fail(2, Reason.NOT_YET_VALID, e, p, c.fromGrant, "validFrom");
-        continue;
-      }
-      if (day > c.toDay) {
-        f.fail(2, Reason.EXPIRED, e, p, c.toGrant, "validTo");
-        continue;
-      }
-      if (delegatedAway(c, ti, nanos, day)) {
-        // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
-        f.fail(2, Reason.NO_MANDATE, e, p, c.leaf.id(), "the mandator does not hold the power");
-        continue;
-      }
-      int u = unit == -1 ? p.unitIdx : unit;
-      if (u < 0 || !covers(c.unitRoots, u)) {
-        f.fail(3, Reason.OUT_OF_SCOPE, e, p, c.unitGrant, "orgUnit");
-        continue;
-      }
-      if (action == Action.DECIDE && c.signatureOnly) {
-        // Awb 10:11: a signature mandate signs what the body decided.
-        f.fail(4, Reason.NO_MANDATE, e, p, c.leaf.id(), "signature mandate only");
-        continue;
-      }
-      if (action == Action.SUB_MANDATE && !c.subMandateAllowed) {
-        // Awb 10:9
-        f.fail(4, Reason.NO_MANDATE, e, p, c.leaf.id(), "sub-mandate not allowed");
-        continue;
-      }
-      if (q.amountCents > c.ceiling) {
-        // Rule 22: above the ceiling goes to the next level up.
-        f.fail(5, Reason.CEILING_EXCEEDED, e, p, c.ceilingGrant, "ceiling");
-        continue;
-      }
-      if (q.politicallySensitive()) {
-        // Rule 21
-        f.escalate(e, p, "politically sensitive", c.mandatorBody);
-        continue;
-      }
-      if (q.deviatesFromPolicy() && !handlesDeviations(e)) {
-        // Rule 21: deviations go to the grant's escalation target, else the body.
-        f.escalate(
-            e,
-            p,
-            "deviates from policy",
-            c.escalationTarget != null ? c.escalationTarget : c.mandatorBody);
-        continue;
-      }
-      if (q.objection()) {
-        if (q.objectionPrimaryByBody()) {
-          // Rule 21: an objection against the body's own decision goes to the body.
-          f.escalate(e, p, "objection against a decision of the body itself", c.mandatorBody);
-          continue;
+    // Sub-mandating is for the holder itself (Awb 10:9), not for positions above it.
+    int passes = action == Action.SUB_MANDATE ? 1 : 2;
+    for (int pass = 0; pass < passes; pass++) {
+      for (int a : ancestors) {
+        for (Cand c : candidates(a, ti.code)) {
+          Pos holder = c.holder;
+          if (pass == 0 ? holder != p : (holder == p || !p.mayExercise(c))) {
+            continue;
+          }
+          // Rule 23: a grant recorded after the moment did not exist then.
+          if (c.recordedNanos > nanos) {
+            continue;
+          }
+          any = true;
+          if (c.revokedNanos <= nanos) {
+            f.fail(2, Reason.REVOKED, c, p, "revoked");
+            continue;
+          }
+          if (day < c.fromDay) {
+            f.fail(3, Reason.NOT_YET_VALID, c, p, "validFrom");
+            continue;
+          }
+          if (day > c.toDay) {
+            f.fail(3, Reason.EXPIRED, c, p, "validTo");
+            continue;
+          }
+          if (mandatorLacksPower(c, ti, nanos, day)) {
+            // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
+            f.fail(3, Reason.NO_MANDATE, c, p, "the mandator does not hold the power");
+            continue;
+          }
+          if (action == Action.DECIDE && c.signatureOnly) {
+            // Awb 10:11: a signature mandate signs what the body decided.
+            f.fail(4, Reason.NO_MANDATE, c, p, "signature mandate only");
+            continue;
+          }
+          if (action == Action.SUB_MANDATE && !c.subMandateAllowed) {
+            // Awb 10:9
+            f.fail(4, Reason.NO_MANDATE, c, p, "sub-mandate not allowed");
+            continue;
+          }
+          if (q.amountCents > c.ceiling) {
+            // Rule 22: above the ceiling goes to the next level up.
+            f.fail(5, Reason.CEILING_EXCEEDED, c, p, "ceiling");
+            continue;
+          }
+          if (q.politicallySensitive()) {
+            // Rule 21
+            f.escalate(c, p, "politically sensitive", c.mandatorBody);
+            continue;
+          }
+          if (q.deviatesFromPolicy() && !handlesDeviations(c, p)) {
+            // Rule 21: deviations go to the grant's escalation target, else the body.
+            f.escalate(
+                c,
+                p,
+                "deviates from policy",
+                c.escalationTarget != null ? c.escalationTarget : c.mandatorBody);
+            continue;
+          }
+          if (q.objection()) {
+            if (q.objectionPrimaryByBody()) {
+              // Rule 21: an objection against the body's own decision goes to the body.
+              f.escalate(c, p, "objection against a decision of the body itself", c.mandatorBody);
+              continue;
+            }
+            if (h != null && h.person.equals(q.objectionPrimaryDecider())) {
+              // Awb 10:3(3)
+              f.fail(7, Reason.SAME_DECIDER, c, p, "took the primary decision");
+              continue;
+            }
+          }
+          if (h != null && h.person.equals(q.reportedBy())) {
+            // Awb 10:3(4)
+            f.fail(7, Reason.SAME_DECIDER, c, p, "reported the offence");
+            continue;
+          }
+          if (action == Action.SUB_MANDATE && h != null && h.substitution) {
+            // Rule 19
+            f.fail(8, Reason.SUBSTITUTE_MAY_NOT_GRANT, c, p, "substitute");
+            continue;
+          }
+          return permit(c, p, h, q, pass == 1);
         }
-        if (h != null && h.person.equals(q.objectionPrimaryDecider())) {
-          // Awb 10:3(3)
-          f.fail(7, Reason.SAME_DECIDER, e, p, c.leaf.id(), "took the primary decision");
-          continue;
-        }
       }
-      if (h != null && h.person.equals(q.reportedBy())) {
-        // Awb 10:3(4)
-        f.fail(7, Reason.SAME_DECIDER, e, p, c.leaf.id(), "reported the offence");
-        continue;
-      }
-      if (action == Action.SUB_MANDATE && h != null && h.substitution) {
-        // Rule 19
-        f.fail(8, Reason.SUBSTITUTE_MAY_NOT_GRANT, e, p, c.leaf.id(), "substitute");
-        continue;
-      }
-      List<String> conditions = c.coSignThresholded ? coSigns(c, q.amountCents) : c.allCoSigns;
-      List<ChainLink> chain = h == null ? e.chain : new ChainList(e.chain, h.link);
-      return new Evaluation(
-          true,
-          Reason.PERMIT,
-          conditions,
-          c.instructions,
-          c.signature,
-          c.mandatorBody,
-          p.code,
-          chain,
-          revision,
-          null,
-          null);
     }
     if (!any) {
-      f.fail(0, Reason.NO_MANDATE, null, p, null, "no grant for this decision type");
+      Cand first = earliestExercisable(p, ti);
+      if (first != null && first.recordedNanos <= nanos) {
+        f.fail(1, Reason.OUT_OF_SCOPE, first, p, "orgUnit");
+      } else {
+        f.fail(0, Reason.NO_MANDATE, null, p, "no grant for this decision type");
+      }
     }
     return null;
   }
 
-  private static boolean handlesDeviations(Ent e) {
-    String target = e.c.escalationTarget;
+  /**
+   * The earliest recorded grant for the type that {@code p} may exercise in some unit: its own, or
+   * one held below it that does not exclude higher positions (rule 20).
+   */
+  private static Cand earliestExercisable(Pos p, TypeInfo ti) {
+    Cand best = ti.earliest(p.tin, p.tout);
+    for (Cand c : p.own) {
+      if (c.excludesHigher && c.types.contains(ti.code) && earlier(c, best)) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static boolean earlier(Cand c, Cand than) {
+    return than == null
+        || c.recordedNanos < than.recordedNanos
+        || (c.recordedNanos == than.recordedNanos && c.order < than.order);
+  }
+
+  private Evaluation permit(Cand c, Pos p, Holding h, Question q, boolean higher) {
+    List<String> conditions = c.coSignThresholded ? coSigns(c, q.amountCents) : c.allCoSigns;
+    List<ChainLink> chain =
+        higher ? new ChainList(c.chain, ChainLink.higherPosition(c.holder.code, p.code)) : c.chain;
+    if (h != null) {
+      chain = new ChainList(chain, h.link);
+    }
+    return new Evaluation(
+        true,
+        Reason.PERMIT,
+        conditions,
+        c.instructions,
+        c.signature,
+        c.mandatorBody,
+        p.code,
+        chain,
+        revision,
+        null,
+        null);
+  }
+
+  /** Whether {@code p} may take a deviating case: it is the grant's escalation target or above. */
+  private boolean handlesDeviations(Cand c, Pos p) {
+    String target = c.escalationTarget;
     if (target == null) {
       return false;
     }
-    if (target.equals(e.exercising.code)) {
-      return true;
-    }
-    Pos t = e.c.holder;
-    for (int i = 0; t != null && i < 64; i++, t = t.up) {
-      if (t.code.equals(target)) {
-        return t == e.exercising || t.isBelow(e.exercising);
-      }
-    }
-    return false;
+    Pos t = positions.get(target);
+    return t != null && p.isAtOrAbove(t) && t.isAtOrAbove(c.holder);
   }
 
   private static List<String> coSigns(Cand c, long cents) {
@@ -465,8 +563,7 @@ public final class RegisterSnapshot {
     if (roots == null) {
       return true;
     }
-    int[] ancestors = unitAncestors[unit];
-    for (int a : ancestors) {
+    for (int a : unitAncestors[unit]) {
       for (int r : roots) {
         if (a == r) {
           return true;
@@ -480,7 +577,7 @@ public final class RegisterSnapshot {
    * Whether the body whose power the candidate exercises does not hold it at the moment: it
    * delegated it away (Awb 10:17), or it held it only by a delegation no longer in force (rule 18).
    */
-  private static boolean delegatedAway(Cand c, TypeInfo ti, long nanos, long day) {
+  private static boolean mandatorLacksPower(Cand c, TypeInfo ti, long nanos, long day) {
     String body = c.mandatorBody;
     if (body == null) {
       return false;
@@ -505,10 +602,6 @@ public final class RegisterSnapshot {
       }
     }
     return null;
-  }
-
-  private static boolean notMandatable(TypeInfo ti) {
-    return !ti.type.mandatable() || ti.type.reservedToRaad();
   }
 
   private Evaluation notMandatableDeny(TypeInfo ti) {
@@ -564,15 +657,15 @@ public final class RegisterSnapshot {
           continue;
         }
         if (c.revokedNanos <= nanos) {
-          f.fail(1, Reason.REVOKED, null, null, c.revokedGrant, "revoked");
+          f.fail(2, Reason.REVOKED, c, null, "revoked");
         } else if (day < c.fromDay) {
-          f.fail(2, Reason.NOT_YET_VALID, null, null, c.fromGrant, "validFrom");
+          f.fail(3, Reason.NOT_YET_VALID, c, null, "validFrom");
         } else if (day > c.toDay) {
-          f.fail(2, Reason.EXPIRED, null, null, c.toGrant, "validTo");
+          f.fail(3, Reason.EXPIRED, c, null, "validTo");
         } else if (unit < -1 || (unit >= 0 && !covers(c.unitRoots, unit))) {
-          f.fail(3, Reason.OUT_OF_SCOPE, null, null, c.unitGrant, "orgUnit");
+          f.fail(1, Reason.OUT_OF_SCOPE, c, null, "orgUnit");
         } else if (q.amountCents > c.ceiling) {
-          f.fail(5, Reason.CEILING_EXCEEDED, null, null, c.ceilingGrant, "ceiling");
+          f.fail(5, Reason.CEILING_EXCEEDED, c, null, "ceiling");
         } else {
           // Awb 10:19: the delegate decides in its own name, citing the delegation decision.
           return new Evaluation(
@@ -591,28 +684,27 @@ public final class RegisterSnapshot {
       }
     }
     if (f.reason == null) {
-      f.fail(0, Reason.NO_MANDATE, null, null, null, "not competent");
+      f.fail(0, Reason.NO_MANDATE, null, null, "not competent");
     }
     return Evaluation.deny(
         f.reason,
         revision,
-        new FailedAt(f.grantId, null, f.condition),
+        new FailedAt(f.grantId(), null, describe(f)),
         ti.type.competentBody(),
         List.of());
   }
 
   private Evaluation deny(Failure f, Question q, TypeInfo ti, long nanos, long day, int unit) {
     Reason reason = f.reason == null ? Reason.NO_MANDATE : f.reason;
-    String condition = describe(f);
-    FailedAt failedAt = new FailedAt(f.grantId, f.pos == null ? null : f.pos.code, condition);
+    FailedAt failedAt = new FailedAt(f.grantId(), f.pos == null ? null : f.pos.code, describe(f));
     String escalateTo = f.escalateTo;
     if (escalateTo == null) {
       escalateTo = escalateUp(f.pos, q, ti, nanos, day, unit);
     }
     if (escalateTo == null) {
-      escalateTo = f.ent != null ? f.ent.c.mandatorBody : competentNow(ti, nanos, day);
+      escalateTo = f.cand != null ? f.cand.mandatorBody : competentNow(ti, nanos, day);
     }
-    List<ChainLink> chain = f.ent == null ? List.of() : f.ent.chain;
+    List<ChainLink> chain = f.cand == null ? List.of() : f.cand.chain;
     return Evaluation.deny(reason, revision, failedAt, escalateTo, chain);
   }
 
@@ -637,12 +729,12 @@ public final class RegisterSnapshot {
   }
 
   private String describe(Failure f) {
-    if (f.ent == null || f.condition == null) {
+    if (f.cand == null || f.condition == null) {
       return f.condition;
     }
-    Cand c = f.ent.c;
+    Cand c = f.cand;
     return switch (f.condition) {
-      case "revoked" -> "revoked at " + Instant.ofEpochSecond(0, 0).plusNanos(c.revokedNanos);
+      case "revoked" -> "revoked at " + Instant.EPOCH.plusNanos(c.revokedNanos);
       case "validFrom" -> "valid from " + LocalDate.ofEpochDay(c.fromDay);
       case "validTo" -> "valid to " + LocalDate.ofEpochDay(c.toDay);
       case "ceiling" -> "ceiling " + Amounts.fromCents(c.ceiling).toPlainString();
@@ -680,29 +772,42 @@ public final class RegisterSnapshot {
   private static final class Failure {
     int rank = -1;
     Reason reason;
-    Ent ent;
+    Cand cand;
     Pos pos;
-    String grantId;
     String condition;
     String escalateTo;
 
-    void fail(int rank, Reason reason, Ent ent, Pos pos, String grantId, String condition) {
+    void fail(int rank, Reason reason, Cand cand, Pos pos, String condition) {
       if (rank > this.rank) {
         this.rank = rank;
         this.reason = reason;
-        this.ent = ent;
+        this.cand = cand;
         this.pos = pos;
-        this.grantId = grantId;
         this.condition = condition;
         this.escalateTo = null;
       }
     }
 
-    void escalate(Ent ent, Pos pos, String condition, String target) {
+    void escalate(Cand cand, Pos pos, String condition, String target) {
       if (6 > rank) {
-        fail(6, Reason.ESCALATE, ent, pos, ent.c.leaf.id(), condition);
+        fail(6, Reason.ESCALATE, cand, pos, condition);
         this.escalateTo = target;
       }
+    }
+
+    /** The grant that set the failing limit. */
+    String grantId() {
+      if (cand == null || condition == null) {
+        return null;
+      }
+      return switch (condition) {
+        case "revoked" -> cand.revokedGrant;
+        case "validFrom" -> cand.fromGrant;
+        case "validTo" -> cand.toGrant;
+        case "ceiling" -> cand.ceilingGrant;
+        case "orgUnit" -> cand.unitGrant;
+        default -> cand.leaf.id();
+      };
     }
   }
 
@@ -715,6 +820,9 @@ public final class RegisterSnapshot {
     final Map<String, Pos> positions = new HashMap<>();
     final Map<String, Holding[]> persons = new HashMap<>();
     final Map<String, TypeInfo> types = new HashMap<>();
+    Map<String, Cand[]>[] unitTypes;
+    Pos[] preOrder;
+    private static final Cand BROKEN = new Cand();
     private final Map<String, Cand> compiled = new HashMap<>();
     private final Set<String> compiling = new HashSet<>();
     private final Map<String, List<String>> listCache = new HashMap<>();
@@ -761,16 +869,54 @@ public final class RegisterSnapshot {
       for (Pos p : positions.values()) {
         String up = p.position.reportsTo();
         p.up = up == null ? null : positions.get(up);
-        p.byType = new HashMap<>();
       }
+      // A cycle in reportsTo would make the line endless: cut it where it closes.
       for (Pos p : positions.values()) {
-        int depth = 0;
-        Pos q = p.up;
-        while (q != null && depth < 64) {
-          depth++;
-          q = q.up;
+        Set<Pos> seen = new HashSet<>();
+        for (Pos q = p; q != null; q = q.up) {
+          if (!seen.add(q)) {
+            q.up = null;
+            break;
+          }
         }
-        p.depth = depth;
+      }
+      Map<Pos, List<Pos>> below = new HashMap<>();
+      List<Pos> roots = new ArrayList<>();
+      for (Position position : register.positions().values()) {
+        Pos p = positions.get(position.code());
+        if (p.up == null) {
+          roots.add(p);
+        } else {
+          below.computeIfAbsent(p.up, k -> new ArrayList<>()).add(p);
+        }
+      }
+      preOrder = new Pos[positions.size()];
+      int n = 0;
+      ArrayDeque<Pos> stack = new ArrayDeque<>();
+      ArrayDeque<Integer> next = new ArrayDeque<>();
+      for (Pos root : roots) {
+        root.depth = 0;
+        root.tin = n;
+        preOrder[n++] = root;
+        stack.push(root);
+        next.push(0);
+        while (!stack.isEmpty()) {
+          Pos top = stack.peek();
+          List<Pos> kids = below.getOrDefault(top, List.of());
+          int i = next.pop();
+          if (i < kids.size()) {
+            next.push(i + 1);
+            Pos kid = kids.get(i);
+            kid.depth = top.depth + 1;
+            kid.tin = n;
+            preOrder[n++] = kid;
+            stack.push(kid);
+            next.push(0);
+          } else {
+            top.tout = n;
+            stack.pop();
+          }
+        }
       }
     }
 
@@ -815,17 +961,25 @@ public final class RegisterSnapshot {
           substitution);
     }
 
+    private static final Comparator<Cand> BY_TIN =
+        Comparator.comparingInt((Cand c) -> c.holder.tin).thenComparingInt(c -> c.order);
+
     private void compileGrants() {
-      Map<Pos, List<Ent>> all = new HashMap<>();
-      Map<Pos, Map<String, List<Ent>>> byType = new HashMap<>();
-      Map<String, List<Ent>> direct = new HashMap<>();
+      Map<Pos, List<Cand>> own = new HashMap<>();
+      Map<String, List<Cand>> direct = new HashMap<>();
+      List<Map<String, List<Cand>>> byUnit = new ArrayList<>();
+      for (int u = 0; u < unitCodes.length; u++) {
+        byUnit.add(null);
+      }
       Map<String, Map<String, List<Cand>>> delegatedBy = new HashMap<>();
       Map<String, Map<String, List<Cand>>> delegationsHeld = new HashMap<>();
+      int order = 0;
       for (Grant g : register.grants().values()) {
         Cand c = compile(g);
         if (c == null) {
           continue;
         }
+        c.order = order++;
         if (g.kind() == GrantKind.DELEGATION) {
           for (String t : c.types) {
             delegatedBy
@@ -842,47 +996,51 @@ public final class RegisterSnapshot {
         if (c.holder == null) {
           continue;
         }
-        Ent own = new Ent(c, c.holder, c.chain, 0);
-        add(all, byType, own);
+        own.computeIfAbsent(c.holder, k -> new ArrayList<>()).add(c);
         for (String t : c.types) {
-          direct.computeIfAbsent(t, k -> new ArrayList<>()).add(own);
-        }
-        if (!g.excludesHigherPositions()) {
-          // Rule 20: every position up the line may exercise it, within its limits.
-          List<Ent> higher = new ArrayList<>();
-          Pos p = c.holder.up;
-          for (int d = 1; p != null && d < 64; d++, p = p.up) {
-            Ent e =
-                new Ent(
-                    c,
-                    p,
-                    new ChainList(c.chain, ChainLink.higherPosition(c.holder.code, p.code)),
-                    d);
-            higher.add(e);
-            add(all, byType, e);
+          direct.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+          for (int root : c.unitRoots != null ? c.unitRoots : treeRoots()) {
+            Map<String, List<Cand>> m = byUnit.get(root);
+            if (m == null) {
+              m = new HashMap<>();
+              byUnit.set(root, m);
+            }
+            m.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
           }
-          c.higher = higher.toArray(new Ent[0]);
         }
       }
-      Comparator<Ent> nearestFirst = Comparator.comparingInt(e -> e.distance);
+      unitTypes = newUnitTypes(unitCodes.length);
+      for (int u = 0; u < unitCodes.length; u++) {
+        Map<String, List<Cand>> m = byUnit.get(u);
+        if (m != null) {
+          Map<String, Cand[]> frozen = new HashMap<>(m.size() * 2);
+          m.forEach((t, list) -> frozen.put(t, list.toArray(NO_CANDS)));
+          unitTypes[u] = frozen;
+        }
+      }
       for (Pos p : positions.values()) {
-        Map<String, List<Ent>> m = byType.getOrDefault(p, Map.of());
-        Map<String, Ent[]> frozen = new HashMap<>(Math.max(4, m.size() * 2));
-        m.forEach(
-            (t, list) -> {
-              list.sort(nearestFirst);
-              frozen.put(t, list.toArray(new Ent[0]));
-            });
-        p.byType = frozen;
-        List<Ent> a = all.getOrDefault(p, new ArrayList<>());
-        a.sort(nearestFirst);
-        p.all = a.toArray(new Ent[0]);
+        p.own = own.getOrDefault(p, List.of()).toArray(NO_CANDS);
       }
       for (TypeInfo ti : types.values()) {
-        ti.direct = direct.getOrDefault(ti.code, List.of()).toArray(new Ent[0]);
+        ti.direct = direct.getOrDefault(ti.code, List.of()).toArray(NO_CANDS);
+        Cand[] higher =
+            Arrays.stream(ti.direct).filter(c -> !c.excludesHigher).toArray(Cand[]::new);
+        Arrays.sort(higher, BY_TIN);
+        ti.index(higher);
         ti.delegatedBy = freeze(delegatedBy.get(ti.code));
         ti.delegationsHeld = freeze(delegationsHeld.get(ti.code));
       }
+    }
+
+    private int[] treeRoots() {
+      int[] roots = new int[unitAncestors.length];
+      int n = 0;
+      for (int u = 0; u < unitAncestors.length; u++) {
+        if (unitAncestors[u].length == 1) {
+          roots[n++] = u;
+        }
+      }
+      return Arrays.copyOf(roots, n);
     }
 
     private static Map<String, Cand[]> freeze(Map<String, List<Cand>> m) {
@@ -890,41 +1048,35 @@ public final class RegisterSnapshot {
         return Map.of();
       }
       Map<String, Cand[]> result = new HashMap<>();
-      m.forEach((k, v) -> result.put(k, v.toArray(new Cand[0])));
+      m.forEach((k, v) -> result.put(k, v.toArray(NO_CANDS)));
       return result;
-    }
-
-    private static void add(
-        Map<Pos, List<Ent>> all, Map<Pos, Map<String, List<Ent>>> byType, Ent e) {
-      all.computeIfAbsent(e.exercising, k -> new ArrayList<>()).add(e);
-      Map<String, List<Ent>> m = byType.computeIfAbsent(e.exercising, k -> new HashMap<>());
-      for (String t : e.c.types) {
-        m.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
-      }
     }
 
     /** The grant with its parent chain resolved; null when its chain is broken or cyclic. */
     private Cand compile(Grant g) {
       Cand done = compiled.get(g.id());
-      if (done != null || compiled.containsKey(g.id())) {
-        return done;
+      if (done != null) {
+        return done == BROKEN ? null : done;
       }
-      if (!compiling.add(g.id())) {
-        return null;
-      }
-      Cand c = null;
-      try {
-        if (g.parentGrantId() == null) {
-          c = root(g);
-        } else {
+      Cand c;
+      if (g.parentGrantId() == null) {
+        c = root(g);
+      } else {
+        Cand p = compiled.get(g.parentGrantId());
+        if (p == null) {
+          // The parent comes later in the register (or closes a cycle): compile it first.
+          if (!compiling.add(g.id())) {
+            return null;
+          }
           Grant parent = register.grants().get(g.parentGrantId());
-          Cand p = parent == null ? null : compile(parent);
-          c = p == null ? null : child(p, g);
+          p = parent == null ? null : compile(parent);
+          compiling.remove(g.id());
+        } else if (p == BROKEN) {
+          p = null;
         }
-      } finally {
-        compiling.remove(g.id());
+        c = p == null ? null : child(p, g);
       }
-      compiled.put(g.id(), c);
+      compiled.put(g.id(), c == null ? BROKEN : c);
       return c;
     }
 
@@ -946,11 +1098,16 @@ public final class RegisterSnapshot {
       c.ceiling = Amounts.ceilingCents(g.ceiling());
       c.ceilingGrant = g.id();
       c.subMandateAllowed = g.subMandateAllowed();
+      c.excludesHigher = g.excludesHigherPositions();
       c.signatureOnly = g.kind() == GrantKind.SIGNATURE_MANDATE;
       c.escalationTarget = g.escalationTarget();
       // Under delegation the delegate decides in its own name (Awb 10:19).
       c.mandatorBody = g.kind() == GrantKind.DELEGATION ? g.holder() : g.grantor();
-      mergeCoSigns(c, new LinkedHashMap<>(), g);
+      if (g.coSigns().isEmpty()) {
+        shareCoSigns(c, NO_CO_SIGNS);
+      } else {
+        mergeCoSigns(c, new LinkedHashMap<>(), g);
+      }
       c.instructions = merge(List.of(), g);
       c.chain = List.of(ChainLink.of(g));
       c.signature = signature(c, g);
@@ -961,9 +1118,13 @@ public final class RegisterSnapshot {
       Cand c = new Cand();
       c.leaf = g;
       c.holder = positions.get(g.holder());
-      Set<String> t = new LinkedHashSet<>(g.decisionTypes());
-      t.retainAll(p.types);
-      c.types = t.size() == g.decisionTypes().size() ? g.decisionTypes() : Set.copyOf(t);
+      if (p.types.containsAll(g.decisionTypes())) {
+        c.types = g.decisionTypes();
+      } else {
+        Set<String> t = new LinkedHashSet<>(g.decisionTypes());
+        t.retainAll(p.types);
+        c.types = Collections.unmodifiableSet(t);
+      }
       long from = g.window().from().toEpochDay();
       c.fromDay = Math.max(from, p.fromDay);
       c.fromGrant = from >= p.fromDay ? g.id() : p.fromGrant;
@@ -983,17 +1144,22 @@ public final class RegisterSnapshot {
       c.ceiling = Math.min(ceiling, p.ceiling);
       c.ceilingGrant = ceiling <= p.ceiling && g.ceiling() != null ? g.id() : p.ceilingGrant;
       c.subMandateAllowed = g.subMandateAllowed();
+      c.excludesHigher = g.excludesHigherPositions();
       c.signatureOnly = p.signatureOnly || g.kind() == GrantKind.SIGNATURE_MANDATE;
       c.escalationTarget = g.escalationTarget() != null ? g.escalationTarget() : p.escalationTarget;
       c.mandatorBody =
           p.leaf.kind() == GrantKind.DELEGATION && g.kind() != GrantKind.DELEGATION
               ? g.grantor()
               : p.mandatorBody;
-      Map<String, Long> coSigns = new LinkedHashMap<>();
-      for (int i = 0; i < p.coSignUnits.length; i++) {
-        coSigns.put(p.coSignUnits[i], p.coSignAbove[i]);
+      if (g.coSigns().isEmpty()) {
+        shareCoSigns(c, p);
+      } else {
+        Map<String, Long> coSigns = new LinkedHashMap<>();
+        for (int i = 0; i < p.coSignUnits.length; i++) {
+          coSigns.put(p.coSignUnits[i], p.coSignAbove[i]);
+        }
+        mergeCoSigns(c, coSigns, g);
       }
-      mergeCoSigns(c, coSigns, g);
       c.instructions = merge(p.instructions, g);
       ChainLink[] links = p.chain.toArray(new ChainLink[p.chain.size() + 1]);
       links[links.length - 1] = ChainLink.of(g);
@@ -1012,6 +1178,25 @@ public final class RegisterSnapshot {
         return name + (g.grantDecisionRef() == null ? "" : ", krachtens " + g.grantDecisionRef());
       }
       return "namens " + name; // Awb 10:10
+    }
+
+    private static final Cand NO_CO_SIGNS = noCoSigns();
+
+    private static Cand noCoSigns() {
+      Cand c = new Cand();
+      c.coSignUnits = new String[0];
+      c.coSignConditions = new String[0];
+      c.coSignAbove = new long[0];
+      c.allCoSigns = List.of();
+      return c;
+    }
+
+    private static void shareCoSigns(Cand c, Cand from) {
+      c.coSignUnits = from.coSignUnits;
+      c.coSignConditions = from.coSignConditions;
+      c.coSignAbove = from.coSignAbove;
+      c.coSignThresholded = from.coSignThresholded;
+      c.allCoSigns = from.allCoSigns;
     }
 
     private void mergeCoSigns(Cand c, Map<String, Long> coSigns, Grant g) {
@@ -1061,12 +1246,20 @@ public final class RegisterSnapshot {
       return listCache.computeIfAbsent(String.join("\u0000", list), k -> List.copyOf(list));
     }
 
+    private int[][] ownUnit;
+
     private int[] unitRoots(Grant g, Pos holder) {
+      if (ownUnit == null) {
+        ownUnit = new int[unitCodes.length][];
+        for (int u = 0; u < unitCodes.length; u++) {
+          ownUnit[u] = new int[] {u};
+        }
+      }
       if (g.orgUnits().isEmpty()) {
         if (holder == null) {
           return null;
         }
-        return holder.unitIdx < 0 ? new int[0] : new int[] {holder.unitIdx};
+        return holder.unitIdx < 0 ? NO_UNITS : ownUnit[holder.unitIdx];
       }
       int[] roots = new int[g.orgUnits().size()];
       int n = 0;

@@ -371,7 +371,7 @@ public final class GeneratedRegister {
       long today = day(t);
       Gen parent = null;
       if (!extendable.isEmpty() && random.nextInt(10) < 7) {
-        for (int tries = 0; tries < 5 && parent == null; tries++) {
+        for (int tries = 0; tries < 5 && parent == null && !extendable.isEmpty(); tries++) {
           int idx = random.nextInt(extendable.size());
           Gen p = extendable.get(idx);
           if (inForceAtOrAfter(p, today)) {
@@ -409,11 +409,10 @@ public final class GeneratedRegister {
     }
 
     private Gen root(Instant t, int n, long today) {
-      int topLevels = Math.max(0, Math.min(2, maxDepthOfTree() - 1));
-      int holder;
-      do {
-        holder = random.nextInt(personCount);
-      } while (depth[holder] > topLevels);
+      // Some roots near the top give the deep chains; the rest spread over the whole line, as a
+      // municipality mandates to every level.
+      int top = Math.min(personCount, 1 + fanOut);
+      int holder = random.nextInt(5) == 0 ? random.nextInt(top) : random.nextInt(personCount);
       Set<String> ts = new LinkedHashSet<>();
       int count = 1 + random.nextInt(3);
       while (ts.size() < count) {
@@ -445,10 +444,6 @@ public final class GeneratedRegister {
         g.instruction("instructie " + random.nextInt(10));
       }
       return new Gen(g.build(), holder, ts, ceiling, from, to, 1, new boolean[] {false}, null);
-    }
-
-    private int maxDepthOfTree() {
-      return depth[personCount - 1];
     }
 
     private Gen sub(Gen parent, Instant t, int n, long today) {
