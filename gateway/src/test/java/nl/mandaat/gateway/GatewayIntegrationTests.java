@@ -1,0 +1,203 @@
+package nl.mandaat.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.mandaat.testsupport.TestDatabase;
+import nl.mandaat.testsupport.TestIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayIntegrationTests {
+
+  private static final Upstreams UPSTREAMS = new Upstreams();
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) {
+    TestDatabase.registerProperties(registry);
+    TestIssuer.registerProperties(registry);
+    for (String name : Upstreams.NAMES) {
+      registry.add("mandaat.routes." + name + "-uri", () -> UPSTREAMS.uri(name));
+    }
+  }
+
+  @AfterAll
+  static void stopUpstreams() {
+    UPSTREAMS.stop();
+  }
+
+  @Autowired WebTestClient web;
+  @Autowired DatabaseClient database;
+
+  @Test
+  void flywayMigratedTheGatewaySchema() {
+    database
+        .sql(
+            "select count(*) from information_schema.tables"
+                + " where table_schema = 'gateway' and table_name = 'decision_log'")
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .as(StepVerifier::create)
+        .expectNext(1L)
+        .verifyComplete();
+  }
+
+  @Test
+  void theGatewayIsReadyAndAnswersItsOwnHealth() {
+    web.get()
+        .uri("/actuator/health/readiness")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.service")
+        .doesNotExist();
+  }
+
+  @Test
+  void prometheusMetricsAreServedAsText() {
+    web.get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.TEXT_PLAIN);
+  }
+
+  @Test
+  void anAuthenticatedCallIsRoutedWithItsAuthorizationHeaderRelayed() {
+    String token = TestIssuer.token("tm-omgeving", "manager");
+
+    web.get()
+        .uri("/api/v1/org/units?at=2026-06-01")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo("org")
+        .jsonPath("$.uri")
+        .isEqualTo("/api/v1/org/units?at=2026-06-01")
+        .jsonPath("$.authorization")
+        .isEqualTo("Bearer " + token);
+  }
+
+  @ParameterizedTest(name = "{0} goes to {1}")
+  @CsvSource({
+    "/api/v1/decision-types, mandate",
+    "/api/v1/grants/g-1, mandate",
+    "/api/v1/register/revision, mandate",
+    "/api/v1/decisions/d-1, decision",
+    "/api/v1/decision-requests, decision",
+    "/api/v1/reports/denials, reporting",
+    "/console/, web"
+  })
+  void everyApiPathGoesToTheServiceThatOwnsIt(String path, String service) {
+    web.get()
+        .uri(path)
+        .headers(h -> h.setBearerAuth(TestIssuer.token("auditor", "auditor")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo(service)
+        .jsonPath("$.uri")
+        .isEqualTo(path);
+  }
+
+  @Test
+  void anApiCallWithoutATokenIsRefusedAtTheGatewayAndNeverForwarded() {
+    web.get()
+        .uri("/api/v1/org/units?at=2026-01-02")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+    assertThat(UPSTREAMS.received()).doesNotContain("/api/v1/org/units?at=2026-01-02");
+  }
+
+  @Test
+  void aTokenForAnotherAudienceIsRefusedAtTheGateway() {
+    web.get()
+        .uri("/api/v1/org/units?at=2026-01-03")
+        .headers(h -> h.setBearerAuth(TestIssuer.tokenForAudience("account", "auditor")))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+
+    assertThat(UPSTREAMS.received()).doesNotContain("/api/v1/org/units?at=2026-01-03");
+  }
+
+  @Test
+  void aTokenFromAnotherIssuerIsRefusedAtTheGateway() {
+    web.get()
+        .uri("/api/v1/org/units?at=2026-01-04")
+        .headers(h -> h.setBearerAuth(TestIssuer.tokenFromOtherIssuer("auditor")))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+
+    assertThat(UPSTREAMS.received()).doesNotContain("/api/v1/org/units?at=2026-01-04");
+  }
+
+  @Test
+  void internalPathsAreNeverRouted() {
+    web.get()
+        .uri("/internal/v1/events?after=0")
+        .headers(h -> h.setBearerAuth(TestIssuer.token("beheer", "register-beheer")))
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.startsWith("/internal"));
+  }
+
+  @Test
+  void aServicesActuatorIsNotReachableThroughTheGateway() {
+    web.get().uri("/api/v1/org/actuator/env").exchange().expectStatus().isUnauthorized();
+    web.get()
+        .uri("/actuator/env")
+        .headers(h -> h.setBearerAuth(TestIssuer.token("beheer", "register-beheer")))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+
+    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.contains("actuator"));
+  }
+
+  @Test
+  void theConsoleIsReachedWithoutAToken() {
+    web.get()
+        .uri("/")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo("web");
+  }
+}

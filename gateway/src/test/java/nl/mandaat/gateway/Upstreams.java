@@ -1,0 +1,58 @@
+package nl.mandaat.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * Stand-ins for the services behind the gateway: each answers every request with JSON naming
+ * itself, the path and the Authorization header it received, and remembers the paths.
+ */
+final class Upstreams {
+
+  static final List<String> NAMES = List.of("org", "mandate", "decision", "reporting", "web");
+
+  private final Map<String, DisposableServer> servers;
+  private final Queue<String> received = new ConcurrentLinkedQueue<>();
+
+  Upstreams() {
+    this.servers = NAMES.stream().collect(Collectors.toUnmodifiableMap(name -> name, this::start));
+  }
+
+  private DisposableServer start(String name) {
+    return HttpServer.create()
+        .host("localhost")
+        .port(0)
+        .handle(
+            (request, response) -> {
+              received.add(request.uri());
+              String authorization = request.requestHeaders().get("Authorization", "");
+              String body =
+                  "{\"service\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\"}"
+                      .formatted(name, request.uri(), authorization);
+              return response
+                  .header("Content-Type", "application/json")
+                  .sendString(Mono.just(body))
+                  .then();
+            })
+        .bindNow();
+  }
+
+  String uri(String name) {
+    return "http://localhost:" + servers.get(name).port();
+  }
+
+  /** Every request URI any upstream received, oldest first. */
+  List<String> received() {
+    return List.copyOf(received);
+  }
+
+  void stop() {
+    servers.values().forEach(DisposableServer::disposeNow);
+  }
+}
