@@ -486,7 +486,7 @@ public final class RegisterSnapshot {
         }
       }
     }
-    if (!any) {
+    if (!any && !f.ignored) {
       Cand first = earliestExercisable(p, ti);
       if (first != null && first.recordedNanos <= nanos) {
         f.fail(1, Reason.OUT_OF_SCOPE, first, p, "orgUnit");
@@ -721,7 +721,7 @@ public final class RegisterSnapshot {
     int u = unit == -1 ? from.unitIdx : unit;
     Pos p = from.up;
     for (int i = 0; p != null && i < 64; i++, p = p.up) {
-      if (tryPosition(p, null, q, ti, nanos, day, u, new Failure()) != null) {
+      if (tryPosition(p, null, q, ti, nanos, day, u, Failure.IGNORED) != null) {
         return p.code;
       }
     }
@@ -770,6 +770,10 @@ public final class RegisterSnapshot {
 
   /** The most informative failure so far: a candidate that got further through the checks. */
   private static final class Failure {
+    /** For trying positions up the line: only whether they permit matters, not why not. */
+    static final Failure IGNORED = new Failure(true);
+
+    final boolean ignored;
     int rank = -1;
     Reason reason;
     Cand cand;
@@ -777,8 +781,16 @@ public final class RegisterSnapshot {
     String condition;
     String escalateTo;
 
+    Failure() {
+      this(false);
+    }
+
+    private Failure(boolean ignored) {
+      this.ignored = ignored;
+    }
+
     void fail(int rank, Reason reason, Cand cand, Pos pos, String condition) {
-      if (rank > this.rank) {
+      if (!ignored && rank > this.rank) {
         this.rank = rank;
         this.reason = reason;
         this.cand = cand;
@@ -789,7 +801,7 @@ public final class RegisterSnapshot {
     }
 
     void escalate(Cand cand, Pos pos, String condition, String target) {
-      if (6 > rank) {
+      if (!ignored && 6 > rank) {
         fail(6, Reason.ESCALATE, cand, pos, condition);
         this.escalateTo = target;
       }
