@@ -74,6 +74,10 @@ final class Compiled {
     boolean excludesHigher;
     String escalationTarget;
     String mandatorBody;
+
+    /** The delegation decision the chain rests on, cited in the signature (Awb 10:19). */
+    String delegationRef;
+
     String signature;
     String[] coSignUnits;
     String[] coSignConditions;

@@ -1122,6 +1122,7 @@ public final class RegisterSnapshot {
       }
       c.instructions = merge(List.of(), g);
       c.chain = List.of(ChainLink.of(g));
+      c.delegationRef = g.kind() == GrantKind.DELEGATION ? g.grantDecisionRef() : null;
       c.signature = signature(c, g);
       return c;
     }
@@ -1176,6 +1177,10 @@ public final class RegisterSnapshot {
       ChainLink[] links = p.chain.toArray(new ChainLink[p.chain.size() + 1]);
       links[links.length - 1] = ChainLink.of(g);
       c.chain = List.of(links);
+      c.delegationRef =
+          g.kind() == GrantKind.DELEGATION && g.grantDecisionRef() != null
+              ? g.grantDecisionRef()
+              : p.delegationRef;
       c.signature = signature(c, g);
       return c;
     }
@@ -1183,13 +1188,15 @@ public final class RegisterSnapshot {
     private String signature(Cand c, Grant g) {
       AdministrativeBody body = register.bodies().get(c.mandatorBody);
       String name = body == null ? String.valueOf(c.mandatorBody) : body.fullName();
+      // Awb 10:19: a decision under delegation cites the delegation decision.
+      String cited = c.delegationRef == null ? "" : ", krachtens " + c.delegationRef;
       if (c.signatureOnly) {
-        return name; // Awb 10:11
+        return name + cited; // Awb 10:11
       }
       if (g.kind() == GrantKind.DELEGATION) {
-        return name + (g.grantDecisionRef() == null ? "" : ", krachtens " + g.grantDecisionRef());
+        return name + cited;
       }
-      return "namens " + name; // Awb 10:10
+      return "namens " + name + cited; // Awb 10:10
     }
 
     private static final Cand NO_CO_SIGNS = noCoSigns();

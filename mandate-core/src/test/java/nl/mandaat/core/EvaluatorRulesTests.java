@@ -266,7 +266,9 @@ class EvaluatorRulesTests {
         .extracting(ChainLink::kind)
         .containsExactly(ChainLink.Kind.DELEGATION, ChainLink.Kind.MANDATE);
     assertThat(before.signature())
-        .contains("namens het college van burgemeester en wethouders van Zoetermeer");
+        .contains(
+            "namens het college van burgemeester en wethouders van Zoetermeer, krachtens "
+                + "Delegatiebesluit uitwerkingsplannen gemeenteraad Zoetermeer");
     assertThat(s.evaluate(q.at(revokedAt).build()).reason()).isEqualTo(Reason.REVOKED);
     Evaluation raad =
         s.evaluate(
