@@ -22,6 +22,10 @@ final class Compiled {
     int tin;
 
     int tout;
+
+    /** Build-time only: which walk up the line last passed here (cycle detection). */
+    int mark;
+
     Cand[] own = new Cand[0];
     Holding[] holdings = new Holding[0];
 

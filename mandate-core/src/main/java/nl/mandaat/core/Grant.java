@@ -71,6 +71,10 @@ public record Grant(
     if (values == null || values.isEmpty()) {
       return Set.of();
     }
+    if (values.size() == 1) {
+      return Set.of(values.iterator().next());
+    }
+    // Keeps the order given, so that answers list types and units as recorded.
     return Collections.unmodifiableSet(new LinkedHashSet<>(values));
   }
 

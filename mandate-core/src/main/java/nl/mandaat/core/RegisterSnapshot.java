@@ -883,13 +883,19 @@ public final class RegisterSnapshot {
         p.up = up == null ? null : positions.get(up);
       }
       // A cycle in reportsTo would make the line endless: cut it where it closes.
+      int walk = 0;
       for (Pos p : positions.values()) {
-        Set<Pos> seen = new HashSet<>();
-        for (Pos q = p; q != null; q = q.up) {
-          if (!seen.add(q)) {
-            q.up = null;
+        walk++;
+        Pos previous = null;
+        for (Pos q = p; q != null; previous = q, q = q.up) {
+          if (q.mark == walk) {
+            previous.up = null;
             break;
           }
+          if (q.mark != 0) {
+            break; // an earlier walk went on from here without a cycle
+          }
+          q.mark = walk;
         }
       }
       Map<Pos, List<Pos>> below = new HashMap<>();
@@ -1185,7 +1191,21 @@ public final class RegisterSnapshot {
       return c;
     }
 
+    private final Map<String, String> signatures = new HashMap<>();
+
     private String signature(Cand c, Grant g) {
+      String key =
+          c.mandatorBody
+              + '\u0000'
+              + c.signatureOnly
+              + '\u0000'
+              + (g.kind() == GrantKind.DELEGATION)
+              + '\u0000'
+              + c.delegationRef;
+      return signatures.computeIfAbsent(key, k -> formula(c, g));
+    }
+
+    private String formula(Cand c, Grant g) {
       AdministrativeBody body = register.bodies().get(c.mandatorBody);
       String name = body == null ? String.valueOf(c.mandatorBody) : body.fullName();
       // Awb 10:19: a decision under delegation cites the delegation decision.

@@ -375,4 +375,20 @@ class EvaluatorRulesTests {
     assertThat(above.reason()).isEqualTo(Reason.CEILING_EXCEEDED);
     assertThat(above.escalateTo()).contains("college");
   }
+
+  @Test
+  void aCycleInTheReportingLineIsCutInsteadOfLoopingForever() {
+    Register r =
+        demoWith(
+            b ->
+                b.position(Position.of("kring-a", "Kring A", "hr", "kring-b"))
+                    .position(Position.of("kring-b", "Kring B", "hr", "kring-a"))
+                    .grant(mandate("K1", "kring-a", "subsidie-toekenning").ceiling("100").build()));
+    RegisterSnapshot s = RegisterSnapshot.of(r);
+    Evaluation own = s.evaluate(position("kring-a", "subsidie-toekenning").amount("100").build());
+    Evaluation above = s.evaluate(position("kring-a", "subsidie-toekenning").amount("101").build());
+    assertThat(own.permit()).isTrue();
+    assertThat(above.reason()).isEqualTo(Reason.CEILING_EXCEEDED);
+    assertThat(above.escalateTo()).contains("college");
+  }
 }
