@@ -154,6 +154,44 @@ final class Compiled {
       this.notMandatable = !type.mandatable() || type.reservedToRaad();
     }
 
+    private static final Cand[] NONE = new Cand[0];
+    private int[] unitKeys = {-1};
+    private Cand[][] unitCands = {NONE};
+    private int unitMask;
+
+    /** The grants for this type whose units include {@code unit} (not those above it). */
+    Cand[] at(int unit) {
+      int i = (unit * 0x9E3779B1) >>> 7 & unitMask;
+      while (true) {
+        int k = unitKeys[i];
+        if (k == unit) {
+          return unitCands[i];
+        }
+        if (k == -1) {
+          return NONE;
+        }
+        i = (i + 1) & unitMask;
+      }
+    }
+
+    /** Builds the open-addressing table behind {@link #at(int)}. */
+    void indexByUnit(Map<Integer, List<Cand>> byUnit) {
+      int capacity = Integer.highestOneBit(Math.max(2, byUnit.size() * 2 - 1)) << 1;
+      unitKeys = new int[capacity];
+      java.util.Arrays.fill(unitKeys, -1);
+      unitCands = new Cand[capacity][];
+      unitMask = capacity - 1;
+      byUnit.forEach(
+          (unit, cands) -> {
+            int i = (unit * 0x9E3779B1) >>> 7 & unitMask;
+            while (unitKeys[i] != -1) {
+              i = (i + 1) & unitMask;
+            }
+            unitKeys[i] = unit;
+            unitCands[i] = cands.toArray(NONE);
+          });
+    }
+
     /** Builds the tree over {@code byTin} (already sorted by holder tin, then order). */
     void index(Cand[] sorted) {
       byTin = sorted;

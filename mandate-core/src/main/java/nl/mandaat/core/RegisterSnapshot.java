@@ -47,7 +47,6 @@ public final class RegisterSnapshot {
   private final Map<String, Pos> positions;
   private final Map<String, Holding[]> persons;
   private final Map<String, TypeInfo> types;
-  private final Map<String, Cand[]>[] unitTypes;
   private final Pos[] preOrder;
 
   private RegisterSnapshot() {
@@ -61,13 +60,7 @@ public final class RegisterSnapshot {
     this.positions = Map.of();
     this.persons = Map.of();
     this.types = Map.of();
-    this.unitTypes = newUnitTypes(0);
     this.preOrder = new Pos[0];
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Cand[]>[] newUnitTypes(int size) {
-    return (Map<String, Cand[]>[]) new Map<?, ?>[size];
   }
 
   private RegisterSnapshot(Register register) {
@@ -82,7 +75,6 @@ public final class RegisterSnapshot {
     this.positions = compiler.positions;
     this.persons = compiler.persons;
     this.types = compiler.types;
-    this.unitTypes = compiler.unitTypes;
     this.preOrder = compiler.preOrder;
   }
 
@@ -213,7 +205,7 @@ public final class RegisterSnapshot {
         return List.of();
       }
       for (int a : unitAncestors[u]) {
-        Cand[] cands = candidates(a, ti.code);
+        Cand[] cands = ti.at(a);
         for (Cand c : cands) {
           collect(c, ti, cents, nanos, day, found, foundPos);
         }
@@ -375,15 +367,6 @@ public final class RegisterSnapshot {
 
   // ---- the hot path ----
 
-  private Cand[] candidates(int unit, String type) {
-    Map<String, Cand[]> m = unitTypes[unit];
-    if (m == null) {
-      return NO_CANDS;
-    }
-    Cand[] c = m.get(type);
-    return c == null ? NO_CANDS : c;
-  }
-
   /**
    * The permit of position {@code p} (held by {@code h}, null for the position itself), or null
    * after noting why not in {@code f}. Looks only at grants covering the unit or a unit above it,
@@ -404,7 +387,7 @@ public final class RegisterSnapshot {
     int passes = action == Action.SUB_MANDATE ? 1 : 2;
     for (int pass = 0; pass < passes; pass++) {
       for (int a : ancestors) {
-        for (Cand c : candidates(a, ti.code)) {
+        for (Cand c : ti.at(a)) {
           Pos holder = c.holder;
           if (pass == 0 ? holder != p : (holder == p || !p.mayExercise(c))) {
             continue;
@@ -832,7 +815,6 @@ public final class RegisterSnapshot {
     final Map<String, Pos> positions = new HashMap<>();
     final Map<String, Holding[]> persons = new HashMap<>();
     final Map<String, TypeInfo> types = new HashMap<>();
-    Map<String, Cand[]>[] unitTypes;
     Pos[] preOrder;
     private static final Cand BROKEN = new Cand();
     private final Map<String, Cand> compiled = new HashMap<>();
@@ -985,10 +967,7 @@ public final class RegisterSnapshot {
     private void compileGrants() {
       Map<Pos, List<Cand>> own = new HashMap<>();
       Map<String, List<Cand>> direct = new HashMap<>();
-      List<Map<String, List<Cand>>> byUnit = new ArrayList<>();
-      for (int u = 0; u < unitCodes.length; u++) {
-        byUnit.add(null);
-      }
+      Map<TypeInfo, Map<Integer, List<Cand>>> byUnit = new HashMap<>();
       Map<String, Map<String, List<Cand>>> delegatedBy = new HashMap<>();
       Map<String, Map<String, List<Cand>>> delegationsHeld = new HashMap<>();
       int order = 0;
@@ -1017,25 +996,17 @@ public final class RegisterSnapshot {
         own.computeIfAbsent(c.holder, k -> new ArrayList<>()).add(c);
         for (String t : c.types) {
           direct.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+          TypeInfo ti = types.get(t);
+          if (ti == null) {
+            continue;
+          }
+          Map<Integer, List<Cand>> m = byUnit.computeIfAbsent(ti, k -> new HashMap<>());
           for (int root : c.unitRoots != null ? c.unitRoots : treeRoots()) {
-            Map<String, List<Cand>> m = byUnit.get(root);
-            if (m == null) {
-              m = new HashMap<>();
-              byUnit.set(root, m);
-            }
-            m.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+            m.computeIfAbsent(root, k -> new ArrayList<>()).add(c);
           }
         }
       }
-      unitTypes = newUnitTypes(unitCodes.length);
-      for (int u = 0; u < unitCodes.length; u++) {
-        Map<String, List<Cand>> m = byUnit.get(u);
-        if (m != null) {
-          Map<String, Cand[]> frozen = new HashMap<>(m.size() * 2);
-          m.forEach((t, list) -> frozen.put(t, list.toArray(NO_CANDS)));
-          unitTypes[u] = frozen;
-        }
-      }
+      byUnit.forEach(TypeInfo::indexByUnit);
       for (Pos p : positions.values()) {
         p.own = own.getOrDefault(p, List.of()).toArray(NO_CANDS);
       }
