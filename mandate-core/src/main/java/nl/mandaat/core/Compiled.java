@@ -90,10 +90,6 @@ final class Compiled {
     List<String> allCoSigns;
     List<String> instructions;
     List<ChainLink> chain;
-
-    boolean existsAt(long nanos) {
-      return recordedNanos <= nanos;
-    }
   }
 
   /** A person's hold on a position: by assignment or as a substitute. */

@@ -191,7 +191,11 @@ public final class Question {
       return this;
     }
 
-    /** The amount in euro, at most two decimals; null for none. */
+    /**
+     * The amount in euro, at most two decimals; null for a decision without an amount, which no
+     * ceiling limits (callers that enforce a ceiling must pass the amount). A co-sign with a
+     * threshold is then required all the same (fail closed).
+     */
     public Builder amount(BigDecimal amount) {
       this.amount = amount;
       return this;

@@ -23,9 +23,9 @@ import nl.mandaat.core.Compiled.TypeInfo;
 
 /**
  * A register compiled for answering: every chain resolved once (decision types and units
- * intersected, ceilings reduced, windows intersected, revocations cascaded), indexed by position
- * and decision type, so that {@link #evaluate(Question)} is a few hash lookups and comparisons
- * whatever the register's size.
+ * intersected, ceilings reduced, windows intersected, revocations cascaded) and indexed by decision
+ * type and unit, with the reporting line as pre-order intervals, so that {@link
+ * #evaluate(Question)} is a few lookups and comparisons whatever the register's size.
  *
  * <p>Immutable and thread-safe: build one per revision with {@link #of(Register)} and share it.
  * Every question about a moment t is answered as the register stood at t: a grant, assignment or
