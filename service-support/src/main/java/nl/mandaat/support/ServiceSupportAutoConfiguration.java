@@ -23,6 +23,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -123,7 +124,13 @@ public class ServiceSupportAutoConfiguration {
           JwtValidators.createDefaultWithValidators(
               new JwtIssuerValidator(tokens.issuerUri()),
               new JwtAudienceValidator(tokens.audience())));
-      return decoder;
+      // Unreachable keys surface as an authentication service failure (503), never as a 500.
+      return token ->
+          decoder
+              .decode(token)
+              .onErrorMap(
+                  failure -> !(failure instanceof JwtException),
+                  failure -> new JwtException("The issuer's keys could not be obtained", failure));
     }
   }
 
