@@ -3,7 +3,6 @@ package nl.mandaat.core;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +39,7 @@ public final class RegisterSnapshot {
   private final boolean available;
   private final Register register;
   private final long revision;
-  private final ZoneRules rules;
+  private final ZoneDays days;
   private final Map<String, Integer> unitIndex;
   private final String[] unitCodes;
   private final int[][] unitAncestors;
@@ -53,7 +52,7 @@ public final class RegisterSnapshot {
     this.available = false;
     this.register = null;
     this.revision = -1;
-    this.rules = Register.DEFAULT_ZONE.getRules();
+    this.days = ZoneDays.of(Register.DEFAULT_ZONE.getRules());
     this.unitIndex = Map.of();
     this.unitCodes = new String[0];
     this.unitAncestors = new int[0][];
@@ -67,7 +66,7 @@ public final class RegisterSnapshot {
     this.available = true;
     this.register = register;
     this.revision = register.revision();
-    this.rules = register.zone().getRules();
+    this.days = ZoneDays.of(register.zone().getRules());
     SnapshotCompiler compiler = new SnapshotCompiler(register);
     this.unitIndex = compiler.unitIndex;
     this.unitCodes = compiler.unitCodes;
@@ -737,7 +736,7 @@ public final class RegisterSnapshot {
   }
 
   private long epochDay(Instant at) {
-    return Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), 86_400L);
+    return days.epochDay(at);
   }
 
   static long nanos(Instant t) {

@@ -185,7 +185,8 @@ public final class GeneratedRegister {
         random.nextInt(10) == 0
             ? decisionTypes.get(random.nextInt(decisionTypes.size()))
             : types.get(random.nextInt(types.size())));
-    q.orgUnit(random.nextInt(10) == 0 ? units.get(random.nextInt(units.size())) : "u" + holder);
+    q.orgUnit(
+        random.nextInt(10) == 0 ? units.get(random.nextInt(units.size())) : units.get(holder));
     if (random.nextInt(5) > 0) {
       long cents =
           g.ceiling() == null
