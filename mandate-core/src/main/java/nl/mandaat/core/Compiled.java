@@ -13,6 +13,10 @@ final class Compiled {
     final Position position;
     final String code;
     final int unitIdx;
+
+    /** The position's unit and every unit above it, nearest first. */
+    int[] unitChain;
+
     final long lifeFrom;
     final long lifeTo;
     Pos up;

@@ -41,6 +41,7 @@ public final class RegisterSnapshot {
   private final long revision;
   private final ZoneDays days;
   private final Map<String, Integer> unitIndex;
+  private final Map<String, int[]> unitChains;
   private final String[] unitCodes;
   private final int[][] unitAncestors;
   private final Map<String, Pos> positions;
@@ -54,6 +55,7 @@ public final class RegisterSnapshot {
     this.revision = -1;
     this.days = ZoneDays.of(Register.DEFAULT_ZONE.getRules());
     this.unitIndex = Map.of();
+    this.unitChains = Map.of();
     this.unitCodes = new String[0];
     this.unitAncestors = new int[0][];
     this.positions = Map.of();
@@ -69,6 +71,7 @@ public final class RegisterSnapshot {
     this.days = ZoneDays.of(register.zone().getRules());
     SnapshotCompiler compiler = new SnapshotCompiler(register);
     this.unitIndex = compiler.unitIndex;
+    this.unitChains = compiler.unitChains;
     this.unitCodes = compiler.unitCodes;
     this.unitAncestors = compiler.unitAncestors;
     this.positions = compiler.positions;
@@ -125,11 +128,8 @@ public final class RegisterSnapshot {
     Instant at = q.at() != null ? q.at() : Instant.now();
     long nanos = nanos(at);
     long day = epochDay(at);
-    int unit = -1;
-    if (q.orgUnit() != null) {
-      Integer u = unitIndex.get(q.orgUnit());
-      unit = u == null ? -2 : u;
-    }
+    // The unit and every unit above it, nearest first; null for the trying position's own unit.
+    int[] unit = q.orgUnit() == null ? null : unitChains.getOrDefault(q.orgUnit(), NO_UNITS);
     Subject s = q.subject();
     switch (s.kind()) {
       case BODY:
@@ -373,13 +373,12 @@ public final class RegisterSnapshot {
    * it (rule 20).
    */
   private Evaluation tryPosition(
-      Pos p, Holding h, Question q, TypeInfo ti, long nanos, long day, int unit, Failure f) {
+      Pos p, Holding h, Question q, TypeInfo ti, long nanos, long day, int[] unit, Failure f) {
     if (!p.existsOn(day)) {
       f.fail(0, Reason.NO_MANDATE, null, p, "position does not exist at this date");
       return null;
     }
-    int u = unit == -1 ? p.unitIdx : unit;
-    int[] ancestors = u < 0 ? NO_UNITS : unitAncestors[u];
+    int[] ancestors = unit == null ? p.unitChain : unit;
     Action action = q.action();
     boolean any = false;
     // Sub-mandating is for the holder itself (Awb 10:9), not for positions above it.
@@ -541,11 +540,11 @@ public final class RegisterSnapshot {
     return List.copyOf(result);
   }
 
-  private boolean covers(int[] roots, int unit) {
+  private static boolean covers(int[] roots, int[] ancestors) {
     if (roots == null) {
       return true;
     }
-    for (int a : unitAncestors[unit]) {
+    for (int a : ancestors) {
       for (int r : roots) {
         if (a == r) {
           return true;
@@ -602,7 +601,7 @@ public final class RegisterSnapshot {
   }
 
   private Evaluation evaluateBody(
-      String body, Question q, TypeInfo ti, long nanos, long day, int unit) {
+      String body, Question q, TypeInfo ti, long nanos, long day, int[] unit) {
     if (!register.bodies().containsKey(body)) {
       return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
     }
@@ -644,7 +643,7 @@ public final class RegisterSnapshot {
           f.fail(3, Reason.NOT_YET_VALID, c, null, "validFrom");
         } else if (day > c.toDay) {
           f.fail(3, Reason.EXPIRED, c, null, "validTo");
-        } else if (unit < -1 || (unit >= 0 && !covers(c.unitRoots, unit))) {
+        } else if (unit != null && (unit.length == 0 || !covers(c.unitRoots, unit))) {
           f.fail(1, Reason.OUT_OF_SCOPE, c, null, "orgUnit");
         } else if (q.amountCents > c.ceiling) {
           f.fail(5, Reason.CEILING_EXCEEDED, c, null, "ceiling");
@@ -676,7 +675,7 @@ public final class RegisterSnapshot {
         List.of());
   }
 
-  private Evaluation deny(Failure f, Question q, TypeInfo ti, long nanos, long day, int unit) {
+  private Evaluation deny(Failure f, Question q, TypeInfo ti, long nanos, long day, int[] unit) {
     Reason reason = f.reason == null ? Reason.NO_MANDATE : f.reason;
     FailedAt failedAt = new FailedAt(f.grantId(), f.pos == null ? null : f.pos.code, describe(f));
     String escalateTo = f.escalateTo;
@@ -696,11 +695,11 @@ public final class RegisterSnapshot {
     return d != null ? d.leaf.holder() : body;
   }
 
-  private String escalateUp(Pos from, Question q, TypeInfo ti, long nanos, long day, int unit) {
+  private String escalateUp(Pos from, Question q, TypeInfo ti, long nanos, long day, int[] unit) {
     if (from == null) {
       return null;
     }
-    int u = unit == -1 ? from.unitIdx : unit;
+    int[] u = unit == null ? from.unitChain : unit;
     Pos p = from.up;
     for (int i = 0; p != null && i < 64; i++, p = p.up) {
       if (tryPosition(p, null, q, ti, nanos, day, u, Failure.IGNORED) != null) {
@@ -809,6 +808,7 @@ public final class RegisterSnapshot {
   private static final class SnapshotCompiler {
     final Register register;
     final Map<String, Integer> unitIndex = new HashMap<>();
+    final Map<String, int[]> unitChains = new HashMap<>();
     String[] unitCodes;
     int[][] unitAncestors;
     final Map<String, Pos> positions = new HashMap<>();
@@ -851,13 +851,16 @@ public final class RegisterSnapshot {
           u = u.parentCode() == null ? null : register.units().get(u.parentCode());
         }
         unitAncestors[i] = chain.stream().mapToInt(Integer::intValue).toArray();
+        unitChains.put(unitCodes[i], unitAncestors[i]);
       }
     }
 
     private void compilePositions() {
       for (Position p : register.positions().values()) {
         Integer unit = unitIndex.get(p.unitCode());
-        positions.put(p.code(), new Pos(p, unit == null ? -2 : unit));
+        Pos pos = new Pos(p, unit == null ? -2 : unit);
+        pos.unitChain = unit == null ? NO_UNITS : unitAncestors[unit];
+        positions.put(p.code(), pos);
       }
       for (Pos p : positions.values()) {
         String up = p.position.reportsTo();
