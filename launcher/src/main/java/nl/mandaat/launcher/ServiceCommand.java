@@ -28,6 +28,19 @@ final class ServiceCommand {
 
   static List<String> of(
       ServiceModule service, Path jar, SuitePorts ports, int postgresPort, long parentPid) {
+    return of(service, List.of("-jar", jar.toString()), ports, postgresPort, parentPid);
+  }
+
+  /**
+   * The command line with the given way to run the jar: {@code -jar <jar>}, possibly preceded by
+   * class data sharing flags ({@link ClassDataSharing}).
+   */
+  static List<String> of(
+      ServiceModule service,
+      List<String> jarArguments,
+      SuitePorts ports,
+      int postgresPort,
+      long parentPid) {
     List<String> command = new ArrayList<>();
     command.add(Java.executable());
     String override = System.getenv("MANDAAT_SERVICE_JAVA_OPTS");
@@ -36,8 +49,7 @@ final class ServiceCommand {
     } else {
       command.addAll(JVM_OPTIONS);
     }
-    command.add("-jar");
-    command.add(jar.toString());
+    command.addAll(jarArguments);
     command.add("--server.port=" + ports.of(service));
     command.add("--mandaat.db.host=localhost");
     command.add("--mandaat.db.port=" + postgresPort);

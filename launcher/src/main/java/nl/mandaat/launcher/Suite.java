@@ -29,6 +29,7 @@ final class Suite implements AutoCloseable {
   static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(120);
 
   private final LaunchOptions options;
   private final Path root;
@@ -45,6 +46,7 @@ final class Suite implements AutoCloseable {
   private ManagedProcess keycloak;
   private Optional<ManagedProcess> watchdog = Optional.empty();
   private final List<ManagedProcess> services = new ArrayList<>();
+  private final List<ClassDataSharing.Training> trainings = new ArrayList<>();
 
   Suite(LaunchOptions options, Path root, String keycloakVersion) {
     this.options = options;
@@ -112,13 +114,26 @@ final class Suite implements AutoCloseable {
               db.postmaster(),
               temporaryData ? Optional.of(dataDir) : Optional.empty(),
               logs.resolve("watchdog.log"));
+      Map<ServiceModule, ClassDataSharing.Launch> launches =
+          new java.util.EnumMap<>(ServiceModule.class);
+      ClassDataSharing sharing = ClassDataSharing.defaults();
+      List.of(ServiceModule.values()).parallelStream()
+          .forEach(
+              service -> {
+                ClassDataSharing.Launch launch = sharing.launch(service, jars.jar(service));
+                synchronized (launches) {
+                  launches.put(service, launch);
+                }
+              });
       long self = ProcessHandle.current().pid();
       Console.progress("starting " + ServiceModule.values().length + " services; logs in " + logs);
       for (ServiceModule service : ServiceModule.values()) {
+        launches.get(service).training().ifPresent(trainings::add);
         services.add(
             ManagedProcess.start(
                 service.module(),
-                ServiceCommand.of(service, jars.jar(service), ports, db.port(), self),
+                ServiceCommand.of(
+                    service, launches.get(service).arguments(), ports, db.port(), self),
                 Map.of(),
                 root,
                 logs.resolve(service.module() + ".log")));
@@ -280,7 +295,14 @@ final class Suite implements AutoCloseable {
       closed = true;
       List<ProcessHandle> roots =
           services.stream().map(s -> s.process().toHandle()).collect(Collectors.toList());
-      ProcessTree.stop(roots, STOP_GRACE);
+      // A JVM that records its class data archive writes it on the way out: give it time.
+      ProcessTree.stop(roots, trainings.isEmpty() ? STOP_GRACE : TRAINING_STOP_GRACE);
+      for (ClassDataSharing.Training training : trainings) {
+        services.stream()
+            .filter(s -> s.name().equals(training.service().module()))
+            .findFirst()
+            .ifPresent(s -> training.finish(s.process()));
+      }
       if (keycloak != null) {
         ProcessTree.stop(List.of(keycloak.process().toHandle()), STOP_GRACE);
       }

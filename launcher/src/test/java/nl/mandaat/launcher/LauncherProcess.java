@@ -55,7 +55,8 @@ final class LauncherProcess implements AutoCloseable {
   boolean awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (out.stream().anyMatch(line -> line.startsWith("READY "))) {
+      // The summary with the data directory follows READY on stderr.
+      if (out.stream().anyMatch(line -> line.startsWith("READY ")) && dataDir().isPresent()) {
         return true;
       }
       if (!process.isAlive()) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class SuiteIntegrationTests {
 
   private static final Duration READY = Duration.ofSeconds(300);
-  private static final Duration STOP = Duration.ofSeconds(90);
+  private static final Duration STOP = Duration.ofSeconds(200);
 
   @Test
   @Timeout(600)
