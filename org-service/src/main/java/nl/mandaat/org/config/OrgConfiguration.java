@@ -2,9 +2,32 @@ package nl.mandaat.org.config;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import nl.mandaat.core.demo.DemoMunicipality;
+import nl.mandaat.org.application.FollowEvents;
 import nl.mandaat.org.application.ListUnits;
+import nl.mandaat.org.application.Organisation;
+import nl.mandaat.org.application.ReadOrganisation;
+import nl.mandaat.org.application.RecordAssignment;
+import nl.mandaat.org.application.RecordBody;
+import nl.mandaat.org.application.RecordPerson;
+import nl.mandaat.org.application.RecordPosition;
+import nl.mandaat.org.application.RecordSubstitution;
+import nl.mandaat.org.application.RecordUnit;
+import nl.mandaat.org.application.SeedOrganisation;
+import nl.mandaat.org.application.TakeSnapshot;
+import nl.mandaat.org.application.port.Assignments;
+import nl.mandaat.org.application.port.Bodies;
+import nl.mandaat.org.application.port.Events;
+import nl.mandaat.org.application.port.Persons;
+import nl.mandaat.org.application.port.Positions;
+import nl.mandaat.org.application.port.Substitutions;
+import nl.mandaat.org.application.port.Transactions;
 import nl.mandaat.org.application.port.Units;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +36,8 @@ class OrgConfiguration {
 
   /** Dates in the register are Dutch calendar dates. */
   static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
+
+  private static final Logger log = LoggerFactory.getLogger(OrgConfiguration.class);
 
   @Bean
   @ConditionalOnMissingBean
@@ -23,5 +48,88 @@ class OrgConfiguration {
   @Bean
   ListUnits listUnits(Units units) {
     return new ListUnits(units);
+  }
+
+  @Bean
+  Organisation organisation(
+      Bodies bodies,
+      Units units,
+      Positions positions,
+      Persons persons,
+      Assignments assignments,
+      Substitutions substitutions,
+      Events events,
+      Transactions transactions,
+      Clock clock) {
+    return new Organisation(
+        bodies, units, positions, persons, assignments, substitutions, events, transactions, clock);
+  }
+
+  @Bean
+  ReadOrganisation readOrganisation(Organisation org) {
+    return new ReadOrganisation(org);
+  }
+
+  @Bean
+  RecordBody recordBody(Organisation org) {
+    return new RecordBody(org);
+  }
+
+  @Bean
+  RecordUnit recordUnit(Organisation org) {
+    return new RecordUnit(org);
+  }
+
+  @Bean
+  RecordPosition recordPosition(Organisation org) {
+    return new RecordPosition(org);
+  }
+
+  @Bean
+  RecordPerson recordPerson(Organisation org) {
+    return new RecordPerson(org);
+  }
+
+  @Bean
+  RecordAssignment recordAssignment(Organisation org) {
+    return new RecordAssignment(org);
+  }
+
+  @Bean
+  RecordSubstitution recordSubstitution(Organisation org) {
+    return new RecordSubstitution(org);
+  }
+
+  @Bean
+  FollowEvents followEvents(Events events) {
+    return new FollowEvents(events);
+  }
+
+  @Bean
+  TakeSnapshot takeSnapshot(Organisation org) {
+    return new TakeSnapshot(org);
+  }
+
+  /**
+   * Under profile {@code demo}: the demo municipality of mandate-core (record once, use
+   * everywhere), written through the write path when the store is empty. Runs before the service
+   * reports ready.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "mandaat.org.seed-demo", havingValue = "true")
+  ApplicationRunner demoSeed(Organisation org) {
+    return arguments -> {
+      Boolean seeded =
+          new SeedOrganisation(org)
+              .seed(
+                  DemoMunicipality.register(),
+                  DemoMunicipality.START,
+                  DemoMunicipality.ADMINISTRATOR.username())
+              .block();
+      log.info(
+          Boolean.TRUE.equals(seeded)
+              ? "Seeded the demo municipality"
+              : "The organisation is already recorded; no demo seed");
+    };
   }
 }

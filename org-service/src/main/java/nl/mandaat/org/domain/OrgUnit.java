@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param kind what the unit is
  * @param validFrom the first day the unit is in force
  * @param validTo the last day the unit is in force (inclusive), or {@code null} when open-ended
+ * @param headcount the staff of the unit itself and every unit below it
  */
 public record OrgUnit(
     String code,
@@ -21,7 +22,8 @@ public record OrgUnit(
     String parentCode,
     UnitKind kind,
     LocalDate validFrom,
-    LocalDate validTo) {
+    LocalDate validTo,
+    int headcount) {
 
   public OrgUnit {
     Objects.requireNonNull(code, "code");
@@ -32,9 +34,22 @@ public record OrgUnit(
       throw new IllegalArgumentException(
           "Unit " + code + " would end (" + validTo + ") before it starts (" + validFrom + ")");
     }
+    if (headcount < 0) {
+      throw new IllegalArgumentException("Unit " + code + " cannot have a negative headcount");
+    }
     if (code.equals(parentCode)) {
       throw new IllegalArgumentException("Unit " + code + " cannot be its own parent");
     }
+  }
+
+  /** The same unit ending on {@code lastDay}. */
+  public OrgUnit endingOn(LocalDate lastDay) {
+    return new OrgUnit(code, name, parentCode, kind, validFrom, lastDay, headcount);
+  }
+
+  /** The unit as mandate-core models it (without its window). */
+  public nl.mandaat.core.OrgUnit toCore() {
+    return nl.mandaat.core.OrgUnit.of(code, name, parentCode, kind.toCore(), headcount);
   }
 
   /** Whether the unit is in force on {@code date}: both the first and the last day count. */

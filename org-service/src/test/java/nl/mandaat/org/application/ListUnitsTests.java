@@ -1,10 +1,13 @@
 package nl.mandaat.org.application;
 
 import java.time.LocalDate;
+import java.util.function.Function;
+import nl.mandaat.org.application.port.Units;
 import nl.mandaat.org.domain.OrgUnit;
 import nl.mandaat.org.domain.UnitKind;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class ListUnitsTests {
@@ -18,7 +21,8 @@ class ListUnitsTests {
           "gemeente",
           UnitKind.DIRECTORATE,
           LocalDate.of(2026, 1, 1),
-          null);
+          null,
+          380);
   private final OrgUnit ended =
       new OrgUnit(
           "oud",
@@ -26,11 +30,12 @@ class ListUnitsTests {
           "stad",
           UnitKind.DEPARTMENT,
           LocalDate.of(2025, 1, 1),
-          LocalDate.of(2025, 12, 31));
+          LocalDate.of(2025, 12, 31),
+          10);
 
   @Test
   void onlyUnitsInForceOnTheDateAreListedEvenIfTheStoreIsLoose() {
-    ListUnits listUnits = new ListUnits(date -> Flux.just(stad, ended));
+    ListUnits listUnits = new ListUnits(inForceOn(date -> Flux.just(stad, ended)));
 
     listUnits.inForceOn(JUNE).as(StepVerifier::create).expectNext(stad).verifyComplete();
   }
@@ -39,8 +44,39 @@ class ListUnitsTests {
   void theStoreIsAskedForTheRequestedDate() {
     ListUnits listUnits =
         new ListUnits(
-            date -> date.equals(JUNE) ? Flux.just(stad) : Flux.error(new AssertionError(date)));
+            inForceOn(
+                date ->
+                    date.equals(JUNE) ? Flux.just(stad) : Flux.error(new AssertionError(date))));
 
     listUnits.inForceOn(JUNE).as(StepVerifier::create).expectNext(stad).verifyComplete();
+  }
+
+  private static Units inForceOn(Function<LocalDate, Flux<OrgUnit>> answer) {
+    return new Units() {
+      @Override
+      public Flux<OrgUnit> inForceOn(LocalDate date) {
+        return answer.apply(date);
+      }
+
+      @Override
+      public Flux<OrgUnit> history(String code) {
+        return Flux.error(new AssertionError("not asked"));
+      }
+
+      @Override
+      public Flux<OrgUnit> all() {
+        return Flux.error(new AssertionError("not asked"));
+      }
+
+      @Override
+      public Mono<Void> insert(OrgUnit unit) {
+        return Mono.error(new AssertionError("not asked"));
+      }
+
+      @Override
+      public Mono<Void> end(String code, LocalDate validFrom, LocalDate validTo) {
+        return Mono.error(new AssertionError("not asked"));
+      }
+    };
   }
 }

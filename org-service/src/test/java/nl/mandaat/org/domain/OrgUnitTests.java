@@ -13,7 +13,7 @@ class OrgUnitTests {
 
   private static OrgUnit vergunningen(LocalDate validTo) {
     return new OrgUnit(
-        "vergunningen", "Vergunningen", "stad", UnitKind.DEPARTMENT, FIRST_DAY, validTo);
+        "vergunningen", "Vergunningen", "stad", UnitKind.DEPARTMENT, FIRST_DAY, validTo, 60);
   }
 
   @Test
@@ -50,6 +50,6 @@ class OrgUnitTests {
   void aUnitCannotBeItsOwnParent() {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new OrgUnit("stad", "Stad", "stad", UnitKind.DIRECTORATE, FIRST_DAY, null));
+            () -> new OrgUnit("stad", "Stad", "stad", UnitKind.DIRECTORATE, FIRST_DAY, null, 380));
   }
 }

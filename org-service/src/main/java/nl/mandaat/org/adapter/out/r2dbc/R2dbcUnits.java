@@ -6,18 +6,16 @@ import nl.mandaat.org.domain.OrgUnit;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 @Repository
 class R2dbcUnits implements Units {
 
   private static final String IN_FORCE_ON =
-      """
-      select code, name, parent_code, kind, valid_from, valid_to
-        from unit
-       where valid_from <= :at
-         and (valid_to is null or valid_to >= :at)
-       order by code
-      """;
+      "select "
+          + UnitRow.COLUMNS
+          + " from unit where valid_from <= :at and (valid_to is null or valid_to >= :at)"
+          + " order by code";
 
   private final DatabaseClient database;
 
@@ -30,16 +28,54 @@ class R2dbcUnits implements Units {
     return database
         .sql(IN_FORCE_ON)
         .bind("at", date)
-        .map(
-            row ->
-                new UnitRow(
-                    row.get("code", String.class),
-                    row.get("name", String.class),
-                    row.get("parent_code", String.class),
-                    row.get("kind", String.class),
-                    row.get("valid_from", LocalDate.class),
-                    row.get("valid_to", LocalDate.class)))
+        .map(UnitRow::read)
         .all()
         .map(UnitRow::toDomain);
+  }
+
+  @Override
+  public Flux<OrgUnit> history(String code) {
+    return database
+        .sql("select " + UnitRow.COLUMNS + " from unit where code = :code order by valid_from")
+        .bind("code", code)
+        .map(UnitRow::read)
+        .all()
+        .map(UnitRow::toDomain);
+  }
+
+  @Override
+  public Flux<OrgUnit> all() {
+    return database
+        .sql("select " + UnitRow.COLUMNS + " from unit order by code, valid_from")
+        .map(UnitRow::read)
+        .all()
+        .map(UnitRow::toDomain);
+  }
+
+  @Override
+  public Mono<Void> insert(OrgUnit unit) {
+    return database
+        .sql(
+            "insert into unit ("
+                + UnitRow.COLUMNS
+                + ") values (:code, :name, :parent, :kind, :from, :to, :headcount)")
+        .bind("code", unit.code())
+        .bind("name", unit.name())
+        .bind("parent", Sql.parameter(unit.parentCode(), String.class))
+        .bind("kind", unit.kind().name())
+        .bind("from", unit.validFrom())
+        .bind("to", Sql.parameter(unit.validTo(), LocalDate.class))
+        .bind("headcount", unit.headcount())
+        .then();
+  }
+
+  @Override
+  public Mono<Void> end(String code, LocalDate validFrom, LocalDate validTo) {
+    return database
+        .sql("update unit set valid_to = :to where code = :code and valid_from = :from")
+        .bind("to", validTo)
+        .bind("code", code)
+        .bind("from", validFrom)
+        .then();
   }
 }
