@@ -129,7 +129,7 @@ final class LauncherProcess implements AutoCloseable {
       Set<ProcessHandle> left = started();
       process.destroy();
       try {
-        process.waitFor(60, TimeUnit.SECONDS);
+        process.waitFor(150, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
