@@ -26,15 +26,18 @@ import reactor.util.retry.Retry;
 class EventNotifications implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EventNotifications.class);
-  private static final Duration POLL = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
 
   private final Sinks.Many<Long> sink = Sinks.many().multicast().directBestEffort();
   private final String channel;
+  private final Duration poll;
   private final ConnectionFactory connections;
   private volatile Disposable listening;
 
   EventNotifications(DatabaseProperties database, Environment environment) {
     this.channel = database.schema() + "_events";
+    this.poll =
+        environment.getProperty("mandaat.org.events.poll-interval", Duration.class, DEFAULT_POLL);
     ConnectionFactoryOptions options =
         ConnectionFactoryOptions.parse(environment.getRequiredProperty("spring.r2dbc.url"));
     ConnectionFactoryOptions.Builder builder = options.mutate();
@@ -56,7 +59,7 @@ class EventNotifications implements SmartLifecycle {
 
   /** Wake-ups: the committed sequence from a notification, or -1 from the poll. */
   Flux<Long> wakes() {
-    return Flux.merge(sink.asFlux(), Flux.interval(POLL, POLL).map(tick -> -1L));
+    return Flux.merge(sink.asFlux(), Flux.interval(poll, poll).map(tick -> -1L));
   }
 
   @Override
