@@ -1,7 +1,7 @@
 package nl.mandaat.mandate.application;
 
 import java.util.Objects;
-import nl.mandaat.mandate.application.port.RegisterEvents;
+import nl.mandaat.mandate.application.port.Revisions;
 import reactor.core.publisher.Mono;
 
 /**
@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
  */
 public final class ReadRevision {
 
-  private final RegisterEvents events;
+  private final Revisions events;
 
-  public ReadRevision(RegisterEvents events) {
+  public ReadRevision(Revisions events) {
     this.events = Objects.requireNonNull(events, "events");
   }
 

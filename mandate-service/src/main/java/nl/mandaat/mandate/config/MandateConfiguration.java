@@ -1,15 +1,139 @@
 package nl.mandaat.mandate.config;
 
+import java.time.Clock;
+import java.util.List;
+import nl.mandaat.core.Register;
+import nl.mandaat.core.demo.DemoMunicipality;
+import nl.mandaat.mandate.adapter.out.org.DemoOrganisation;
+import nl.mandaat.mandate.adapter.out.org.StreamedOrganisation;
+import nl.mandaat.mandate.application.LiveRegister;
+import nl.mandaat.mandate.application.LoadRegister;
 import nl.mandaat.mandate.application.ReadRevision;
+import nl.mandaat.mandate.application.RecordGrant;
+import nl.mandaat.mandate.application.RevokeGrant;
+import nl.mandaat.mandate.application.SeedRegister;
+import nl.mandaat.mandate.application.SerialWrites;
+import nl.mandaat.mandate.application.VerifyChain;
+import nl.mandaat.mandate.application.port.Catalogue;
+import nl.mandaat.mandate.application.port.Grants;
+import nl.mandaat.mandate.application.port.Organisation;
 import nl.mandaat.mandate.application.port.RegisterEvents;
+import nl.mandaat.mandate.application.port.Transactions;
+import nl.mandaat.mandate.domain.CatalogueEntry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrganisationProperties.class)
 class MandateConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
 
   @Bean
   ReadRevision readRevision(RegisterEvents events) {
     return new ReadRevision(events);
+  }
+
+  @Bean
+  LiveRegister liveRegister() {
+    return new LiveRegister();
+  }
+
+  @Bean
+  SerialWrites serialWrites() {
+    return new SerialWrites();
+  }
+
+  @Bean
+  RecordGrant recordGrant(
+      LiveRegister register,
+      SerialWrites writes,
+      Transactions transactions,
+      Grants grants,
+      RegisterEvents events,
+      Clock clock) {
+    return new RecordGrant(register, writes, transactions, grants, events, clock);
+  }
+
+  @Bean
+  RevokeGrant revokeGrant(
+      LiveRegister register,
+      SerialWrites writes,
+      Transactions transactions,
+      Grants grants,
+      RegisterEvents events,
+      Clock clock) {
+    return new RevokeGrant(register, writes, transactions, grants, events, clock);
+  }
+
+  @Bean
+  LoadRegister loadRegister(
+      LiveRegister register, Catalogue catalogue, Grants grants, RegisterEvents events) {
+    return new LoadRegister(register, catalogue, grants, events);
+  }
+
+  @Bean
+  SeedRegister seedRegister(
+      Transactions transactions, Catalogue catalogue, Grants grants, RegisterEvents events) {
+    return new SeedRegister(transactions, catalogue, grants, events);
+  }
+
+  @Bean
+  VerifyChain verifyChain(RegisterEvents events) {
+    return new VerifyChain(events);
+  }
+
+  @Bean
+  @Profile("demo")
+  Organisation demoOrganisation() {
+    return new DemoOrganisation();
+  }
+
+  @Bean
+  @Profile("!demo")
+  Organisation streamedOrganisation(OrganisationProperties properties) {
+    return new StreamedOrganisation(
+        WebClient.builder(), properties.eventsUri(), properties.token());
+  }
+
+  /**
+   * At start-up, before the service reports ready: the demo seed (profile {@code demo}, once), the
+   * register from storage, and from then on every new state of the organisation.
+   */
+  @Bean
+  ApplicationRunner registerAtStartUp(
+      Environment environment,
+      SeedRegister seed,
+      LoadRegister load,
+      LiveRegister register,
+      ObjectProvider<Organisation> organisation) {
+    return arguments -> {
+      organisation.getObject().states().subscribe(register::organisation);
+      Mono<Boolean> seeding = Mono.just(false);
+      if (environment.acceptsProfiles(Profiles.of("demo"))) {
+        Register demo = DemoMunicipality.register();
+        List<CatalogueEntry> entries =
+            demo.decisionTypes().values().stream()
+                .map(type -> CatalogueEntry.of(type, DemoMunicipality.START))
+                .toList();
+        seeding =
+            seed.seed(
+                entries,
+                List.copyOf(demo.grants().values()),
+                DemoMunicipality.ADMINISTRATOR.username());
+      }
+      seeding.then(load.load()).block();
+    };
   }
 }

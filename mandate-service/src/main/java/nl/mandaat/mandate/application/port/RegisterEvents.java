@@ -1,10 +1,24 @@
 package nl.mandaat.mandate.application.port;
 
+import java.time.Instant;
+import nl.mandaat.mandate.domain.RecordedEvent;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The register's event stream, as recorded in the outbox. */
-public interface RegisterEvents {
+public interface RegisterEvents extends Revisions {
 
-  /** The sequence number of the last recorded event, or 0 when nothing was recorded yet. */
-  Mono<Long> lastSequence();
+  /**
+   * Appends the next event, chained to the last one, within the caller's write transaction, and
+   * notifies listeners when that commits.
+   *
+   * @param payload a mandate-core record (or a map), written as the event's JSON payload
+   */
+  Mono<RecordedEvent> append(String type, Instant recordedAt, String actor, Object payload);
+
+  /** The events with a sequence above {@code after}, in order. */
+  Flux<RecordedEvent> after(long after);
+
+  /** The sequence of the last event recorded at or before {@code moment}, 0 when none. */
+  Mono<Long> lastSequenceAt(Instant moment);
 }

@@ -1,12 +1,22 @@
 package nl.mandaat.mandate.adapter.out.r2dbc;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import nl.mandaat.mandate.adapter.json.PayloadJson;
 import nl.mandaat.mandate.application.port.RegisterEvents;
+import nl.mandaat.mandate.domain.EventChain;
+import nl.mandaat.mandate.domain.RecordedEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
 class R2dbcRegisterEvents implements RegisterEvents {
+
+  /** The channel stream readers LISTEN on; the notification carries the sequence. */
+  static final String CHANNEL = "mandate_events";
 
   private final DatabaseClient database;
 
@@ -18,6 +28,68 @@ class R2dbcRegisterEvents implements RegisterEvents {
   public Mono<Long> lastSequence() {
     return database
         .sql("select coalesce(max(sequence), 0) as last_sequence from outbox_event")
+        .map(row -> row.get("last_sequence", Long.class))
+        .one();
+  }
+
+  @Override
+  public Mono<RecordedEvent> append(String type, Instant recordedAt, String actor, Object payload) {
+    Instant at = EventChain.storable(recordedAt);
+    String json = PayloadJson.write(payload);
+    return database
+        .sql("select sequence, hash from outbox_event order by sequence desc limit 1")
+        .map(row -> new Object[] {row.get("sequence", Long.class), row.get("hash", String.class)})
+        .one()
+        .defaultIfEmpty(new Object[] {0L, EventChain.GENESIS})
+        .flatMap(
+            last -> {
+              long sequence = (Long) last[0] + 1;
+              String prevHash = (String) last[1];
+              String hash = EventChain.hash(prevHash, sequence, type, at, actor, json);
+              RecordedEvent event =
+                  new RecordedEvent(sequence, type, at, actor, json, prevHash, hash);
+              return database
+                  .sql(
+                      "insert into outbox_event (sequence, type, recorded_at, actor, payload,"
+                          + " prev_hash, hash) values (:sequence, :type, :recordedAt, :actor,"
+                          + " :payload, :prevHash, :hash)")
+                  .bind("sequence", sequence)
+                  .bind("type", type)
+                  .bind("recordedAt", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                  .bind("actor", actor)
+                  .bind("payload", json)
+                  .bind("prevHash", prevHash)
+                  .bind("hash", hash)
+                  .then()
+                  .then(
+                      database
+                          .sql("select pg_notify('" + CHANNEL + "', :sequence)")
+                          .bind("sequence", Long.toString(sequence))
+                          .then())
+                  .thenReturn(event);
+            });
+  }
+
+  @Override
+  public Flux<RecordedEvent> after(long after) {
+    return database
+        .sql(
+            "select "
+                + EventRow.COLUMNS
+                + " from outbox_event where sequence > :after order by sequence")
+        .bind("after", after)
+        .map(EventRow::from)
+        .all()
+        .map(EventRow::toEvent);
+  }
+
+  @Override
+  public Mono<Long> lastSequenceAt(Instant moment) {
+    return database
+        .sql(
+            "select coalesce(max(sequence), 0) as last_sequence from outbox_event"
+                + " where recorded_at <= :moment")
+        .bind("moment", OffsetDateTime.ofInstant(moment, ZoneOffset.UTC))
         .map(row -> row.get("last_sequence", Long.class))
         .one();
   }

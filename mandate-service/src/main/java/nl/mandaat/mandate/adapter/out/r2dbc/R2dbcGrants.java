@@ -1,0 +1,108 @@
+package nl.mandaat.mandate.adapter.out.r2dbc;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import nl.mandaat.core.Grant;
+import nl.mandaat.core.Revocation;
+import nl.mandaat.mandate.application.port.Grants;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcGrants implements Grants {
+
+  private final DatabaseClient database;
+
+  R2dbcGrants(DatabaseClient database) {
+    this.database = database;
+  }
+
+  @Override
+  public Flux<Grant> all() {
+    return database
+        .sql("select " + GrantRow.COLUMNS + " from grant_record order by sequence")
+        .map(GrantRow::from)
+        .all()
+        .map(GrantRow::toGrant);
+  }
+
+  @Override
+  public Flux<Revocation> revocations() {
+    return database
+        .sql("select grant_id, revoked_at, reason, decision_ref from revocation order by sequence")
+        .map(
+            row ->
+                Revocation.of(
+                    row.get("grant_id", String.class),
+                    row.get("revoked_at", OffsetDateTime.class).toInstant(),
+                    row.get("reason", String.class),
+                    row.get("decision_ref", String.class)))
+        .all();
+  }
+
+  @Override
+  public Mono<Void> insert(Grant grant, String recordedBy, String publicationRef, long sequence) {
+    GrantRow row = GrantRow.of(grant);
+    GenericExecuteSpec spec =
+        database
+            .sql(
+                "insert into grant_record ("
+                    + GrantRow.COLUMNS
+                    + ", publication_ref, recorded_by, sequence) values (:id, :kind,"
+                    + " :parentGrantId, :grantor, :holder, :decisionTypes, :orgUnits, :ceiling,"
+                    + " :validFrom, :validTo, :conditions, :instructions, :coSigns,"
+                    + " :subMandateAllowed, :excludesHigherPositions, :escalationTarget,"
+                    + " :grantDecisionRef, :legalBasis, :mandataryConsentRef,"
+                    + " :employerConsentRef, :recordedAt, :publicationRef, :recordedBy, :sequence)")
+            .bind("id", row.id())
+            .bind("kind", row.kind())
+            .bind("grantor", row.grantor())
+            .bind("holder", row.holder())
+            .bind("decisionTypes", row.decisionTypes())
+            .bind("orgUnits", row.orgUnits())
+            .bind("validFrom", row.validFrom())
+            .bind("conditions", row.conditions())
+            .bind("instructions", row.instructions())
+            .bind("coSigns", row.coSigns())
+            .bind("subMandateAllowed", row.subMandateAllowed())
+            .bind("excludesHigherPositions", row.excludesHigherPositions())
+            .bind("recordedAt", row.recordedAt())
+            .bind("recordedBy", recordedBy)
+            .bind("sequence", sequence);
+    spec = nullable(spec, "parentGrantId", row.parentGrantId(), String.class);
+    spec = nullable(spec, "ceiling", row.ceiling(), java.math.BigDecimal.class);
+    spec = nullable(spec, "validTo", row.validTo(), java.time.LocalDate.class);
+    spec = nullable(spec, "escalationTarget", row.escalationTarget(), String.class);
+    spec = nullable(spec, "grantDecisionRef", row.grantDecisionRef(), String.class);
+    spec = nullable(spec, "legalBasis", row.legalBasis(), String.class);
+    spec = nullable(spec, "mandataryConsentRef", row.mandataryConsentRef(), String.class);
+    spec = nullable(spec, "employerConsentRef", row.employerConsentRef(), String.class);
+    spec = nullable(spec, "publicationRef", publicationRef, String.class);
+    return spec.then();
+  }
+
+  @Override
+  public Mono<Void> revoke(Revocation revocation, String revokedBy, long sequence) {
+    GenericExecuteSpec spec =
+        database
+            .sql(
+                "insert into revocation (grant_id, revoked_at, reason, decision_ref, revoked_by,"
+                    + " sequence) values (:grantId, :revokedAt, :reason, :decisionRef,"
+                    + " :revokedBy, :sequence)")
+            .bind("grantId", revocation.grantId())
+            .bind("revokedAt", OffsetDateTime.ofInstant(revocation.revokedAt(), ZoneOffset.UTC))
+            .bind("revokedBy", revokedBy)
+            .bind("sequence", sequence);
+    spec = nullable(spec, "reason", revocation.reason(), String.class);
+    spec = nullable(spec, "decisionRef", revocation.decisionRef(), String.class);
+    return spec.then();
+  }
+
+  static <T> GenericExecuteSpec nullable(
+      GenericExecuteSpec spec, String name, T value, Class<T> type) {
+    return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+  }
+}

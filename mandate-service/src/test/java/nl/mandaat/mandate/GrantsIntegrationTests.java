@@ -1,0 +1,573 @@
+package nl.mandaat.mandate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.mandaat.testsupport.TestDatabase;
+import nl.mandaat.testsupport.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** POST /api/v1/grants and its rules, through HTTP, on the demo municipality (API.md). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ActiveProfiles("demo")
+class GrantsIntegrationTests {
+
+  static final String G03_VERGUNNINGEN = "G03-afdelingshoofd-vergunningen";
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) {
+    TestDatabase.registerProperties(registry);
+    TestIssuer.registerProperties(registry);
+    registry.add("mandaat.db.schema", () -> "mandate_grants");
+  }
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    MutableClock testClock() {
+      return new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    }
+  }
+
+  @Autowired WebTestClient web;
+  @Autowired DatabaseClient database;
+  @Autowired MutableClock clock;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @BeforeEach
+  void ordinaryDay() {
+    clock.set("2026-11-28T10:00:00Z");
+  }
+
+  static Map<String, Object> subMandate(String parent, String holder) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", "SUB_MANDATE");
+    body.put("parentGrantId", parent);
+    body.put("holderPosition", holder);
+    body.put("decisionTypes", List.of("inkoop-overeenkomst"));
+    body.put("orgUnits", List.of("vergunningen"));
+    body.put("ceiling", 10000);
+    body.put("validFrom", "2027-01-01");
+    body.put("validTo", "2027-12-31");
+    body.put("subMandateAllowed", false);
+    body.put("instructions", List.of());
+    return body;
+  }
+
+  static Map<String, Object> mandate(String grantor, String holder, String decisionType) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", "MANDATE");
+    body.put("grantor", grantor);
+    body.put("holderPosition", holder);
+    body.put("decisionTypes", List.of(decisionType));
+    body.put("validFrom", "2027-01-01");
+    body.put("subMandateAllowed", true);
+    body.put("grantDecisionRef", "Mandaatbesluit 2027");
+    return body;
+  }
+
+  static String beheer() {
+    return TestIssuer.token("beheer", "register-beheer");
+  }
+
+  static String person(String username) {
+    return TestIssuer.token(username, "manager");
+  }
+
+  long revision() {
+    return web.get()
+                .uri("/api/v1/register/revision")
+                .headers(h -> h.setBearerAuth(beheer()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("revision")
+            instanceof Number n
+        ? n.longValue()
+        : -1;
+  }
+
+  WebTestClient.ResponseSpec post(String token, Map<String, Object> body) {
+    return web.post()
+        .uri("/api/v1/grants")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  String created(String token, Map<String, Object> body) {
+    return (String)
+        post(token, body)
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
+  }
+
+  /** Posts, expects 422 with {@code code} first, and proves nothing was stored. */
+  void refused(String token, Map<String, Object> body, String code) {
+    long before = revision();
+    long grantsBefore = storedGrants();
+    post(token, body)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo(code)
+        .jsonPath("$.violations[0].code")
+        .isEqualTo(code)
+        .jsonPath("$.violations[0].nl")
+        .isNotEmpty()
+        .jsonPath("$.violations[0].en")
+        .isNotEmpty();
+    assertThat(revision()).isEqualTo(before);
+    database
+        .sql("select count(*) from grant_record")
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .as(StepVerifier::create)
+        .expectNext(grantsBefore)
+        .verifyComplete();
+  }
+
+  long storedGrants() {
+    return web.get()
+                .uri("/api/v1/register?at=2030-01-01")
+                .headers(h -> h.setBearerAuth(beheer()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("grants")
+            instanceof List<?> grants
+        ? grants.size()
+        : -1;
+  }
+
+  @Test
+  void theHolderOfTheParentGrantsASubMandateAndGetsTheNewRevision() {
+    long before = revision();
+    post(person("ah-vergunningen"), subMandate(G03_VERGUNNINGEN, "teammanager-omgeving"))
+        .expectStatus()
+        .isCreated()
+        .expectBody()
+        .jsonPath("$.id")
+        .isNotEmpty()
+        .jsonPath("$.revision")
+        .isEqualTo((int) before + 1);
+    assertThat(revision()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aSubMandateAboveTheParentCeilingIsRefused() {
+    Map<String, Object> body = subMandate(G03_VERGUNNINGEN, "teammanager-omgeving");
+    body.put("ceiling", 50000.01);
+    refused(person("ah-vergunningen"), body, "EXCEEDS_PARENT_CEILING");
+  }
+
+  @Test
+  void aSubMandateAtTheParentCeilingItselfIsAccepted() {
+    Map<String, Object> body = subMandate(G03_VERGUNNINGEN, "teammanager-omgeving");
+    body.put("ceiling", 50000);
+    post(person("ah-vergunningen"), body).expectStatus().isCreated();
+  }
+
+  @Test
+  void aSubMandateForADecisionTypeOutsideTheParentIsRefused() {
+    Map<String, Object> body = subMandate(G03_VERGUNNINGEN, "teammanager-omgeving");
+    body.put("decisionTypes", List.of("omgevingsvergunning-regulier"));
+    refused(person("ah-vergunningen"), body, "EXCEEDS_PARENT_SCOPE");
+  }
+
+  @Test
+  void aSubMandateForAUnitOutsideTheParentIsRefused() {
+    Map<String, Object> body = subMandate(G03_VERGUNNINGEN, "teammanager-omgeving");
+    body.put("orgUnits", List.of("vth"));
+    refused(person("ah-vergunningen"), body, "EXCEEDS_PARENT_SCOPE");
+  }
+
+  @Test
+  void aSubMandateStartingBeforeItsParentIsRefused() {
+    Map<String, Object> body = subMandate(G03_VERGUNNINGEN, "teammanager-omgeving");
+    body.put("validFrom", "2025-12-31");
+    refused(person("ah-vergunningen"), body, "EXCEEDS_PARENT_VALIDITY");
+  }
+
+  @Test
+  void aSubMandateBelowAGrantThatForbidsItIsRefused() {
+    refused(
+        person("tm-omgeving"),
+        subMandate("G04-teammanager-omgeving", "medewerker-vergunningen"),
+        "SUB_MANDATE_NOT_ALLOWED");
+  }
+
+  @Test
+  void aPersonWhoDoesNotHoldTheParentCannotSubMandateIt() {
+    refused(
+        person("tm-omgeving"),
+        subMandate(G03_VERGUNNINGEN, "medewerker-vergunningen"),
+        "NOT_HOLDER");
+  }
+
+  @Test
+  void aSubstituteCannotGrantASubMandateDuringTheSubstitution() {
+    clock.set("2026-12-15T10:00:00Z");
+    refused(
+        person("ah-vth"),
+        subMandate(G03_VERGUNNINGEN, "teammanager-omgeving"),
+        "SUBSTITUTE_MAY_NOT_GRANT");
+  }
+
+  @Test
+  void outsideTheSubstitutionTheSubstituteIsSimplyNotTheHolder() {
+    clock.set("2027-01-02T10:00:00Z");
+    refused(person("ah-vth"), subMandate(G03_VERGUNNINGEN, "teammanager-omgeving"), "NOT_HOLDER");
+  }
+
+  @Test
+  void nobodyGrantsASubMandateToThemselves() {
+    refused(
+        person("ah-vergunningen"),
+        subMandate(G03_VERGUNNINGEN, "afdelingshoofd-vergunningen"),
+        "SELF_GRANT");
+  }
+
+  @Test
+  void aSubMandateToSomeoneOutsideTheLineIsRefused() {
+    refused(
+        person("ah-vergunningen"),
+        subMandate(G03_VERGUNNINGEN, "medewerker-wi"),
+        "NOT_SUBORDINATE");
+  }
+
+  @Test
+  void aSubMandateBackUpTheChainIsACycle() {
+    refused(person("ah-vergunningen"), subMandate(G03_VERGUNNINGEN, "directeur-stad"), "CYCLE");
+  }
+
+  @Test
+  void aRegulationCannotBeMandated() {
+    refused(
+        beheer(),
+        mandate("raad", "gemeentesecretaris", "verordening-vaststellen"),
+        "NOT_MANDATABLE");
+  }
+
+  @Test
+  void theBudgetIsReservedToTheRaad() {
+    refused(
+        beheer(),
+        mandate("raad", "gemeentesecretaris", "begroting-vaststellen"),
+        "RESERVED_TO_RAAD");
+  }
+
+  @Test
+  void onlyTheRegisterAdministratorRecordsAMandateOfABody() {
+    long before = revision();
+    post(person("secretaris"), mandate("college", "directeur-stad", "omgevingsvergunning-regulier"))
+        .expectStatus()
+        .isForbidden()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("NOT_REGISTER_ADMINISTRATOR");
+    assertThat(revision()).isEqualTo(before);
+  }
+
+  @Test
+  void aRevocationCascadesFourLevelsDownInOneRevision() {
+    clock.set("2027-02-01T09:00:00Z");
+    Map<String, Object> root = mandate("college", "directeur-stad", "inkoop-overeenkomst");
+    root.put("ceiling", 100000);
+    String level1 = created(beheer(), root);
+    Map<String, Object> second = subMandate(level1, "afdelingshoofd-vergunningen");
+    second.put("ceiling", 40000);
+    second.put("subMandateAllowed", true);
+    second.put("orgUnits", List.of());
+    String level2 = created(person("dir-stad"), second);
+    Map<String, Object> third = subMandate(level2, "teammanager-omgeving");
+    third.put("ceiling", 20000);
+    third.put("subMandateAllowed", true);
+    String level3 = created(person("ah-vergunningen"), third);
+    Map<String, Object> fourth = subMandate(level3, "medewerker-vergunningen");
+    fourth.put("ceiling", 5000);
+    fourth.put("orgUnits", List.of("omgevingsvergunningen"));
+    String level4 = created(person("tm-omgeving"), fourth);
+    long before = revision();
+
+    clock.set("2027-03-01T09:00:00Z");
+    web.post()
+        .uri("/api/v1/grants/{id}/revocation", level1)
+        .headers(h -> h.setBearerAuth(beheer()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("reason", "reorganisatie", "decisionRef", "Intrekkingsbesluit 2027-03"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.revision")
+        .isEqualTo((int) before + 1)
+        .jsonPath("$.revoked")
+        .isEqualTo(List.of(level1, level2, level3, level4));
+
+    web.get()
+        .uri("/api/v1/grants/{id}", level4)
+        .headers(h -> h.setBearerAuth(beheer()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.grant.status")
+        .isEqualTo("REVOKED")
+        .jsonPath("$.chain.length()")
+        .isEqualTo(4)
+        .jsonPath("$.chain[0].id")
+        .isEqualTo(level1);
+    web.get()
+        .uri("/api/v1/grants/{id}", level1)
+        .headers(h -> h.setBearerAuth(beheer()))
+        .exchange()
+        .expectBody()
+        .jsonPath("$.subGrants.length()")
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aGrantNobodyKnowsCannotBeRevoked() {
+    web.post()
+        .uri("/api/v1/grants/{id}/revocation", "no-such-grant")
+        .headers(h -> h.setBearerAuth(beheer()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("reason", "x", "decisionRef", "y"))
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNKNOWN_GRANT");
+  }
+
+  @Test
+  void theRegisterAtADateShowsAGrantExactlyAsItStoodThen() {
+    clock.set("2028-02-01T09:00:00Z");
+    Map<String, Object> body = mandate("college", "afdelingshoofd-mo", "bijzondere-bijstand");
+    body.put("validFrom", "2028-03-01");
+    String id = created(beheer(), body);
+    clock.set("2028-04-10T09:00:00Z");
+    web.post()
+        .uri("/api/v1/grants/{id}/revocation", id)
+        .headers(h -> h.setBearerAuth(beheer()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("reason", "beleidswijziging", "decisionRef", "Intrekkingsbesluit"))
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    assertThat(statusAt(id, "2028-01-31")).isNull();
+    assertThat(statusAt(id, "2028-02-01")).isEqualTo("NOT_YET_IN_FORCE");
+    assertThat(statusAt(id, "2028-02-29")).isEqualTo("NOT_YET_IN_FORCE");
+    assertThat(statusAt(id, "2028-03-01")).isEqualTo("IN_FORCE");
+    assertThat(statusAt(id, "2028-04-09")).isEqualTo("IN_FORCE");
+    assertThat(statusAt(id, "2028-04-10")).isEqualTo("REVOKED");
+    assertThat(statusAt(id, "2028-04-10T08:59:59Z")).isEqualTo("IN_FORCE");
+    assertThat(inForceFor("afdelingshoofd-mo", "bijzondere-bijstand", "2028-03-01")).contains(id);
+    assertThat(inForceFor("afdelingshoofd-mo", "bijzondere-bijstand", "2028-04-10"))
+        .doesNotContain(id);
+  }
+
+  @SuppressWarnings("unchecked")
+  String statusAt(String id, String at) {
+    Map<String, Object> register =
+        web.get()
+            .uri("/api/v1/register?at={at}", at)
+            .headers(h -> h.setBearerAuth(beheer()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    return ((List<Map<String, Object>>) register.get("grants"))
+        .stream()
+            .filter(g -> id.equals(g.get("id")))
+            .map(g -> (String) g.get("status"))
+            .findFirst()
+            .orElse(null);
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> inForceFor(String holder, String decisionType, String at) {
+    List<Map<String, Object>> grants =
+        web
+            .get()
+            .uri("/api/v1/grants?holder={h}&decisionType={t}&at={at}", holder, decisionType, at)
+            .headers(h -> h.setBearerAuth(beheer()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBodyList(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .stream()
+            .map(g -> (Map<String, Object>) g)
+            .toList();
+    return grants.stream().map(g -> (String) g.get("id")).toList();
+  }
+
+  record Outcome(int status, long revision, String code, Number ceiling, boolean revocation) {}
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void concurrentSubMandatesAndARevocationOfTheirParentAreSerialisedAndKeepTheLimits() {
+    clock.set("2027-05-01T09:00:00Z");
+    Map<String, Object> root = mandate("college", "afdelingshoofd-vergunningen", "woo-besluit");
+    root.put("ceiling", 30000);
+    String parent = created(beheer(), root);
+    long before = revision();
+    WebClient client = WebClient.create("http://localhost:" + port);
+    String holder = person("ah-vergunningen");
+    Flux<Outcome> subMandates =
+        Flux.range(1, 24)
+            .flatMap(
+                i -> {
+                  Map<String, Object> body = subMandate(parent, "teammanager-omgeving");
+                  body.put("decisionTypes", List.of("woo-besluit"));
+                  body.put("ceiling", i * 2000);
+                  return client
+                      .post()
+                      .uri("/api/v1/grants")
+                      .headers(h -> h.setBearerAuth(holder))
+                      .bodyValue(body)
+                      .exchangeToMono(
+                          response ->
+                              response
+                                  .bodyToMono(Map.class)
+                                  .map(
+                                      answer ->
+                                          new Outcome(
+                                              response.statusCode().value(),
+                                              answer.get("revision") instanceof Number n
+                                                  ? n.longValue()
+                                                  : -1,
+                                              (String) answer.get("code"),
+                                              i * 2000,
+                                              false)));
+                },
+                24);
+    Mono<Outcome> revocation =
+        client
+            .post()
+            .uri("/api/v1/grants/{id}/revocation", parent)
+            .headers(h -> h.setBearerAuth(beheer()))
+            .bodyValue(Map.of("reason", "test", "decisionRef", "Intrekking"))
+            .exchangeToMono(
+                response ->
+                    response
+                        .bodyToMono(Map.class)
+                        .map(
+                            answer ->
+                                new Outcome(
+                                    response.statusCode().value(),
+                                    ((Number) answer.get("revision")).longValue(),
+                                    null,
+                                    null,
+                                    true)));
+    Flux.merge(subMandates, revocation.delaySubscription(java.time.Duration.ofMillis(20)))
+        .collectList()
+        .as(StepVerifier::create)
+        .assertNext(
+            outcomes -> {
+              Outcome revoked = outcomes.stream().filter(Outcome::revocation).findFirst().get();
+              assertThat(revoked.status()).isEqualTo(200);
+              List<Outcome> accepted =
+                  outcomes.stream().filter(o -> !o.revocation() && o.status() == 201).toList();
+              List<Outcome> refused =
+                  outcomes.stream().filter(o -> !o.revocation() && o.status() != 201).toList();
+              assertThat(accepted.size() + refused.size()).isEqualTo(24);
+              // Every accepted grant stays within the parent's ceiling and before its revocation.
+              assertThat(accepted)
+                  .allSatisfy(
+                      o -> {
+                        assertThat(o.ceiling().intValue()).isLessThanOrEqualTo(30000);
+                        assertThat(o.revision()).isLessThan(revoked.revision());
+                      });
+              assertThat(refused)
+                  .allSatisfy(
+                      o -> {
+                        assertThat(o.status()).isEqualTo(422);
+                        assertThat(o.code()).isIn("EXCEEDS_PARENT_CEILING", "PARENT_NOT_IN_FORCE");
+                      });
+              // One revision per committed write, none shared, none skipped.
+              List<Long> revisions =
+                  java.util.stream.Stream.concat(
+                          accepted.stream().map(Outcome::revision),
+                          java.util.stream.Stream.of(revoked.revision()))
+                      .sorted()
+                      .toList();
+              assertThat(revisions)
+                  .isEqualTo(
+                      java.util.stream.LongStream.rangeClosed(before + 1, before + revisions.size())
+                          .boxed()
+                          .toList());
+            })
+        .verifyComplete();
+    web.get()
+        .uri("/api/v1/register/verification")
+        .headers(h -> h.setBearerAuth(beheer()))
+        .exchange()
+        .expectBody()
+        .jsonPath("$.valid")
+        .isEqualTo(true);
+  }
+
+  @Test
+  void theCatalogueCarriesTheZgwFields() {
+    web.get()
+        .uri("/api/v1/decision-types")
+        .headers(h -> h.setBearerAuth(person("mw-wi")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.code == 'verordening-vaststellen')].mandatable")
+        .isEqualTo(List.of(false))
+        .jsonPath("$[?(@.code == 'begroting-vaststellen')].reservedToRaad")
+        .isEqualTo(List.of(true))
+        .jsonPath("$[?(@.code == 'inkoop-overeenkomst')].beginGeldigheid")
+        .isEqualTo(List.of("2026-01-01"));
+  }
+}
