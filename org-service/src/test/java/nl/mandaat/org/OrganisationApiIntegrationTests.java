@@ -782,4 +782,81 @@ class OrganisationApiIntegrationTests {
         .jsonPath("$.version")
         .isEqualTo(1);
   }
+
+  // ---- import ----
+
+  private WebTestClient.ResponseSpec importCsv(String csv) {
+    return web.post()
+        .uri("/api/v1/org/import")
+        .headers(h -> h.setBearerAuth(BEHEER))
+        .contentType(MediaType.parseMediaType("text/csv"))
+        .bodyValue(csv)
+        .exchange();
+  }
+
+  @Test
+  void aCsvOfPersonsAndAssignmentsIsImportedWhole() {
+    importCsv(
+            """
+            username;displayName;sub;position;validFrom;validTo
+            imp-een;Import Een;;medewerker-wi;2026-04-01;
+            imp-twee;Import Twee;abc-2;medewerker-vergunningen;2026-04-01;2026-12-31
+            imp-drie;Import Drie;;;;
+            """)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.rows")
+        .isEqualTo(3)
+        .jsonPath("$.persons")
+        .isEqualTo(3)
+        .jsonPath("$.assignments")
+        .isEqualTo(2)
+        .jsonPath("$.revision")
+        .isNumber();
+    get("/api/v1/org/persons/imp-drie").expectStatus().isOk();
+    get("/api/v1/org/persons/imp-twee/positions?at=2026-12-31")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[0].position")
+        .isEqualTo("medewerker-vergunningen");
+    get("/api/v1/org/persons/imp-twee/positions?at=2027-01-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .json("[]");
+  }
+
+  @Test
+  void aCsvWithBadRowsImportsNothingAndReportsEveryBadRow() {
+    importCsv(
+            """
+            username,displayName,sub,position,validFrom,validTo
+            imp-goed,Goed,,medewerker-wi,2026-04-01,
+            imp-fout,Fout,,nergens,2026-04-01,
+            imp-datum,Datum,,medewerker-wi,1 april,
+            imp-goed,Dubbel,,,,
+            ,Naamloos,,,,
+            imp-hoofd,Hoofd,,afdelingshoofd-hr,2027-01-01,
+            """)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("IMPORT_REJECTED")
+        .jsonPath("$.rows[*].line")
+        .isEqualTo(List.of(3, 4, 5, 6, 7))
+        .jsonPath("$.rows[*].code")
+        .isEqualTo(
+            List.of(
+                "UNKNOWN_POSITION",
+                "INVALID_DATE",
+                "DUPLICATE_ID",
+                "REQUIRED",
+                "OVERLAPPING_ASSIGNMENT"));
+    get("/api/v1/org/persons/imp-goed").expectStatus().isNotFound();
+  }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import nl.mandaat.core.demo.DemoMunicipality;
 import nl.mandaat.org.application.FollowEvents;
+import nl.mandaat.org.application.ImportOrganisation;
 import nl.mandaat.org.application.ListUnits;
 import nl.mandaat.org.application.Organisation;
 import nl.mandaat.org.application.ReadOrganisation;
@@ -98,6 +99,11 @@ class OrgConfiguration {
   @Bean
   RecordSubstitution recordSubstitution(Organisation org) {
     return new RecordSubstitution(org);
+  }
+
+  @Bean
+  ImportOrganisation importOrganisation(Organisation org) {
+    return new ImportOrganisation(org);
   }
 
   @Bean
