@@ -555,6 +555,90 @@ class GrantsIntegrationTests {
   }
 
   @Test
+  void theExportGivesTheRegisterInForceOnADateAsCsvJsonAndPublicHtml() {
+    String csv =
+        web.get()
+            .uri("/api/v1/register/export?format=csv&at=2026-06-01")
+            .headers(h -> h.setBearerAuth(beheer()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith("text/csv")
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(csv)
+        .startsWith("id,kind,parentGrantId,grantor,holder,decisionTypes")
+        .contains(
+            "G02-directeur-stad,MANDATE,,college,directeur-stad,inkoop-overeenkomst,,250000.00");
+    web.get()
+        .uri("/api/v1/register/export?format=json&at=2026-06-01")
+        .headers(h -> h.setBearerAuth(beheer()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.id == 'G01-college')].status")
+        .isEqualTo(List.of("IN_FORCE"));
+    String html =
+        web.get()
+            .uri("/api/v1/register/export?format=html&at=2026-06-01")
+            .headers(h -> h.setBearerAuth(beheer()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(html)
+        .contains("Mandaatregister per 2026-06-01")
+        .contains("College van burgemeester en wethouders")
+        .contains("Inkoopovereenkomst")
+        .doesNotContain("G02-directeur-stad")
+        .doesNotContain("recordedAt");
+  }
+
+  @Test
+  void grantsEndingWithinSixtyAndFourteenDaysAreNoticedPerGrantor() {
+    clock.set("2029-01-10T09:00:00Z");
+    Map<String, Object> soon = mandate("college", "afdelingshoofd-hr", "aanstelling-personeel");
+    soon.put("validFrom", "2029-01-01");
+    soon.put("validTo", "2029-01-20");
+    String fourteen = created(beheer(), soon);
+    Map<String, Object> later = mandate("college", "afdelingshoofd-hr", "woo-besluit");
+    later.put("validFrom", "2029-01-01");
+    later.put("validTo", "2029-02-19");
+    String sixty = created(beheer(), later);
+    Map<String, Object> far = mandate("college", "afdelingshoofd-hr", "subsidie-toekenning");
+    far.put("validFrom", "2029-01-01");
+    far.put("validTo", "2029-03-12");
+    created(beheer(), far);
+
+    web.get()
+        .uri("/api/v1/register/expiry-notices")
+        .headers(h -> h.setBearerAuth(beheer()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.college.length()")
+        .isEqualTo(2)
+        .jsonPath("$.college[0].grantId")
+        .isEqualTo(fourteen)
+        .jsonPath("$.college[0].notice")
+        .isEqualTo(14)
+        .jsonPath("$.college[0].daysLeft")
+        .isEqualTo(10)
+        .jsonPath("$.college[1].grantId")
+        .isEqualTo(sixty)
+        .jsonPath("$.college[1].notice")
+        .isEqualTo(60);
+  }
+
+  @Test
   void theCatalogueCarriesTheZgwFields() {
     web.get()
         .uri("/api/v1/decision-types")
