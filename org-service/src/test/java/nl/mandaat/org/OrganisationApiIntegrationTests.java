@@ -859,4 +859,57 @@ class OrganisationApiIntegrationTests {
                 "OVERLAPPING_ASSIGNMENT"));
     get("/api/v1/org/persons/imp-goed").expectStatus().isNotFound();
   }
+
+  @Test
+  void anXlsxWorkbookIsImportedLikeACsv() throws java.io.IOException {
+    byte[] workbook;
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var out = new java.io.ByteArrayOutputStream()) {
+      var sheet = book.createSheet("personen");
+      String[][] cells = {
+        {"username", "displayName", "position", "validFrom"},
+        {"xlsx-een", "Xlsx Een", "medewerker-wi", "2026-05-01"},
+      };
+      for (int r = 0; r < cells.length; r++) {
+        var row = sheet.createRow(r);
+        for (int c = 0; c < cells[r].length; c++) {
+          row.createCell(c).setCellValue(cells[r][c]);
+        }
+      }
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+    web.post()
+        .uri("/api/v1/org/import")
+        .headers(h -> h.setBearerAuth(BEHEER))
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .bodyValue(workbook)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.assignments")
+        .isEqualTo(1);
+    get("/api/v1/org/persons/xlsx-een/positions?at=2026-05-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[0].position")
+        .isEqualTo("medewerker-wi");
+  }
+
+  @Test
+  void anImportNeedsTheRegisterAdministratorRole() {
+    web.post()
+        .uri("/api/v1/org/import")
+        .headers(h -> h.setBearerAuth(MEDEWERKER))
+        .contentType(MediaType.parseMediaType("text/csv"))
+        .bodyValue("username\nimp-indringer\n")
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    get("/api/v1/org/persons/imp-indringer").expectStatus().isNotFound();
+  }
 }

@@ -17,15 +17,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Imports persons and assignments from CSV ({@code text/csv}, UTF-8, comma or semicolon separated,
  * header {@code username,displayName,sub,position,validFrom,validTo}): all or nothing; a refusal is
- * a 422 {@code IMPORT_REJECTED} listing every problem of every bad row.
+ * a 422 {@code IMPORT_REJECTED} listing every problem of every bad row. The same columns on the
+ * first sheet of an XLSX workbook work too.
  */
 @RestController
 @RequestMapping("/api/v1/org/import")
 class ImportController {
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   static final List<String> COLUMNS =
       List.of("username", "displayName", "sub", "position", "validFrom", "validTo");
@@ -47,16 +51,45 @@ class ImportController {
         .onErrorMap(Problems::translate);
   }
 
+  /** Imports from the first sheet of an XLSX workbook, laid out as the CSV. */
+  @PostMapping(consumes = XLSX)
+  Mono<ImportResponse> importXlsx(@RequestBody byte[] workbook, ServerWebExchange exchange) {
+    return Access.administrator(exchange)
+        .flatMap(
+            actor ->
+                Mono.fromCallable(() -> rows(Spreadsheets.firstSheet(workbook)))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(rows -> importOrganisation.importRows(rows, actor)))
+        .map(r -> new ImportResponse(r.rows(), r.persons(), r.assignments(), r.revision()))
+        .onErrorMap(ImportOrganisation.Rejected.class, ImportController::rejected)
+        .onErrorMap(Problems::translate);
+  }
+
   static List<Row> parse(String csv) {
     String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
-    if (lines.length == 0 || lines[0].isBlank()) {
-      throw Problems.badRequest(
-          "The file is empty; the first line names the columns " + COLUMNS + ".");
+    String separator = lines.length > 0 && lines[0].contains(";") ? ";" : ",";
+    List<List<String>> table = new ArrayList<>();
+    for (String line : lines) {
+      List<String> cells = new ArrayList<>();
+      if (!line.isBlank()) {
+        for (String cell : line.split(separator, -1)) {
+          cells.add(unquote(cell.strip()));
+        }
+      }
+      table.add(cells);
     }
-    String separator = lines[0].contains(";") ? ";" : ",";
+    return rows(table);
+  }
+
+  /** Rows from a table whose first row names the columns; blank rows are skipped. */
+  static List<Row> rows(List<List<String>> table) {
+    if (table.isEmpty() || table.get(0).isEmpty()) {
+      throw Problems.badRequest(
+          "The file is empty; the first row names the columns " + COLUMNS + ".");
+    }
     List<String> header = new ArrayList<>();
-    for (String name : lines[0].split(separator, -1)) {
-      header.add(name.strip());
+    for (String name : table.get(0)) {
+      header.add(name == null ? "" : name.strip());
     }
     Map<String, Integer> index = new LinkedHashMap<>();
     for (String column : COLUMNS) {
@@ -72,11 +105,11 @@ class ImportController {
       throw Problems.badRequest("The header has no username column.");
     }
     List<Row> rows = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
+    for (int i = 1; i < table.size(); i++) {
+      List<String> cells = table.get(i);
+      if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
         continue;
       }
-      String[] cells = lines[i].split(separator, -1);
       rows.add(
           new Row(
               i + 1,
@@ -90,13 +123,16 @@ class ImportController {
     return rows;
   }
 
-  private static String cell(String[] cells, int index) {
-    if (index < 0 || index >= cells.length) {
+  private static String cell(List<String> cells, int index) {
+    if (index < 0 || index >= cells.size()) {
       return null;
     }
-    String value = cells[index].strip();
+    return cells.get(index);
+  }
+
+  private static String unquote(String value) {
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      value = value.substring(1, value.length() - 1).replace("\"\"", "\"");
+      return value.substring(1, value.length() - 1).replace("\"\"", "\"");
     }
     return value;
   }
