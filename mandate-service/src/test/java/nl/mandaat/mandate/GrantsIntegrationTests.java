@@ -639,6 +639,66 @@ class GrantsIntegrationTests {
   }
 
   @Test
+  void anImportStoresEveryGrantOrNone() {
+    clock.set("2029-06-01T09:00:00Z");
+    Map<String, Object> first = mandate("college", "afdelingshoofd-inkoop", "inkoop-overeenkomst");
+    first.put("id", "IMPORT-1");
+    first.put("ceiling", 75000);
+    Map<String, Object> wrong = mandate("raad", "afdelingshoofd-inkoop", "begroting-vaststellen");
+    long before = revision();
+    web.post()
+        .uri("/api/v1/register/import")
+        .headers(h -> h.setBearerAuth(beheer()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("grants", List.of(first, wrong)))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("RESERVED_TO_RAAD")
+        .jsonPath("$.violations[0].field")
+        .isEqualTo("grants[1].decisionTypes");
+    assertThat(revision()).isEqualTo(before);
+
+    Map<String, Object> second = mandate("college", "afdelingshoofd-inkoop", "woo-besluit");
+    web.post()
+        .uri("/api/v1/register/import")
+        .headers(h -> h.setBearerAuth(beheer()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("grants", List.of(first, second)))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.revision")
+        .isEqualTo((int) before + 2)
+        .jsonPath("$.imported[0]")
+        .isEqualTo("IMPORT-1");
+    web.get()
+        .uri("/api/v1/grants/IMPORT-1")
+        .headers(h -> h.setBearerAuth(beheer()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.grant.ceiling")
+        .isEqualTo(75000.0);
+  }
+
+  @Test
+  void onlyTheRegisterAdministratorImports() {
+    web.post()
+        .uri("/api/v1/register/import")
+        .headers(h -> h.setBearerAuth(person("ah-inkoop")))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("grants", List.of()))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+  }
+
+  @Test
   void theCatalogueCarriesTheZgwFields() {
     web.get()
         .uri("/api/v1/decision-types")

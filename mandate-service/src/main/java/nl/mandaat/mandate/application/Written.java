@@ -7,10 +7,11 @@ import java.util.List;
  *
  * @param id the grant written or revoked
  * @param revision the register revision the write produced
- * @param revoked for a revocation: the grant and every sub-grant it took down; else empty
+ * @param ids for a revocation: the grant and every sub-grant it took down; for an import: the
+ *     grants imported; else empty
  */
-public record Written(String id, long revision, List<String> revoked) {
+public record Written(String id, long revision, List<String> ids) {
   public Written {
-    revoked = List.copyOf(revoked);
+    ids = List.copyOf(ids);
   }
 }

@@ -6,6 +6,7 @@ import nl.mandaat.core.Register;
 import nl.mandaat.core.demo.DemoMunicipality;
 import nl.mandaat.mandate.adapter.out.org.DemoOrganisation;
 import nl.mandaat.mandate.adapter.out.org.StreamedOrganisation;
+import nl.mandaat.mandate.application.ImportGrants;
 import nl.mandaat.mandate.application.LiveRegister;
 import nl.mandaat.mandate.application.LoadRegister;
 import nl.mandaat.mandate.application.ReadRevision;
@@ -75,6 +76,17 @@ class MandateConfiguration {
       RegisterEvents events,
       Clock clock) {
     return new RevokeGrant(register, writes, transactions, grants, events, clock);
+  }
+
+  @Bean
+  ImportGrants importGrants(
+      LiveRegister register,
+      SerialWrites writes,
+      Transactions transactions,
+      Grants grants,
+      RegisterEvents events,
+      Clock clock) {
+    return new ImportGrants(register, writes, transactions, grants, events, clock);
   }
 
   @Bean

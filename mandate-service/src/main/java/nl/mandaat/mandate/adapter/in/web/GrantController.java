@@ -56,7 +56,8 @@ class GrantController {
       Consent consent,
       Boolean excludesHigherPositions,
       String escalationTarget,
-      String publicationRef) {}
+      String publicationRef,
+      String id) {}
 
   record GrantCreated(String id, long revision) {}
 
@@ -102,11 +103,20 @@ class GrantController {
               "NOT_REGISTER_ADMINISTRATOR",
               "Only a register administrator records the body's grants."));
     }
+    Grant.Builder proposal = proposal(request, holder, grantor(request, actor));
+    return recordGrant
+        .record(proposal, actor, request.publicationRef())
+        .onErrorMap(ChangeRefused.class, Callers::refused)
+        .map(written -> new GrantCreated(written.id(), written.revision()));
+  }
+
+  /** The grant a request describes; id and moment are left to the use case. */
+  static Grant.Builder proposal(GrantRequest request, String holder, String grantor) {
     Grant.Builder proposal =
         Grant.builder()
             .kind(request.kind())
             .parent(request.parentGrantId())
-            .grantor(grantor(request, actor))
+            .grantor(grantor)
             .holder(holder)
             .decisionTypes(orEmpty(request.decisionTypes()))
             .orgUnits(orEmpty(request.orgUnits()))
@@ -121,10 +131,7 @@ class GrantController {
     orEmpty(request.instructions()).forEach(proposal::instruction);
     orEmpty(request.conditions()).forEach(proposal::condition);
     orEmpty(request.coSigns()).forEach(proposal::coSign);
-    return recordGrant
-        .record(proposal, actor, request.publicationRef())
-        .onErrorMap(ChangeRefused.class, Callers::refused)
-        .map(written -> new GrantCreated(written.id(), written.revision()));
+    return proposal;
   }
 
   private String grantor(GrantRequest request, Actor actor) {
@@ -143,7 +150,7 @@ class GrantController {
     return revokeGrant
         .revoke(id, request.reason(), request.decisionRef(), Callers.actor(principal))
         .onErrorMap(ChangeRefused.class, Callers::refused)
-        .map(written -> new RevocationResponse(written.revision(), written.revoked()));
+        .map(written -> new RevocationResponse(written.revision(), written.ids()));
   }
 
   /** The grants in force at {@code at} (a date, or now), by holder and decision type. */
@@ -178,7 +185,7 @@ class GrantController {
             .toList());
   }
 
-  private static <T> List<T> orEmpty(List<T> values) {
+  static <T> List<T> orEmpty(List<T> values) {
     return values == null ? List.of() : values;
   }
 }
