@@ -21,8 +21,8 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Violation;
 import nl.mandaat.core.Window;
+import nl.mandaat.org.application.port.Events;
 import nl.mandaat.org.domain.VersionedPosition;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -183,24 +183,15 @@ public final class ImportOrganisation {
   }
 
   private Mono<Long> store(Plan plan, String actor) {
-    return Flux.fromIterable(plan.persons)
-        .concatMap(
-            person ->
-                org.persons()
-                    .insert(person)
-                    .then(
-                        org.events().append(Payloads.PERSON_RECORDED, actor, Payloads.of(person))))
-        .concatWith(
-            Flux.fromIterable(plan.assignments)
-                .concatMap(
-                    a ->
-                        org.assignments()
-                            .insert(a)
-                            .then(
-                                org.events()
-                                    .append(Payloads.ASSIGNMENT_RECORDED, actor, Payloads.of(a)))))
-        .last(0L)
-        .flatMap(last -> last > 0 ? Mono.just(last) : org.events().head());
+    List<Events.NewEvent> events = new ArrayList<>();
+    plan.persons.forEach(
+        p -> events.add(new Events.NewEvent(Payloads.PERSON_RECORDED, Payloads.of(p))));
+    plan.assignments.forEach(
+        a -> events.add(new Events.NewEvent(Payloads.ASSIGNMENT_RECORDED, Payloads.of(a))));
+    return org.persons()
+        .insertAll(plan.persons)
+        .then(org.assignments().insertAll(plan.assignments))
+        .then(org.events().appendAll(actor, events));
   }
 
   private static LocalDate date(

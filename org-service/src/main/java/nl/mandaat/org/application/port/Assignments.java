@@ -23,6 +23,9 @@ public interface Assignments {
   /** Stores a new assignment. */
   Mono<Void> insert(Assignment assignment);
 
+  /** Stores new assignments in a few statements (bulk import). */
+  Mono<Void> insertAll(java.util.List<Assignment> assignments);
+
   /** Sets the last day of the assignment {@code id}. */
   Mono<Void> end(String id, LocalDate validTo);
 }

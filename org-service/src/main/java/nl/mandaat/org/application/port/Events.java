@@ -22,6 +22,17 @@ public interface Events {
    */
   Mono<Long> append(String type, String actor, Map<String, Object> payload);
 
+  /** An event to append: its type and payload. */
+  record NewEvent(String type, Map<String, Object> payload) {}
+
+  /**
+   * Appends many events in the current transaction, in order, as {@link #append} would one by one
+   * but in a few statements (bulk import).
+   *
+   * @return the sequence of the last, or the current head when {@code events} is empty
+   */
+  Mono<Long> appendAll(String actor, java.util.List<NewEvent> events);
+
   /** The events after {@code sequence}, in order. */
   Flux<StoredEvent> after(long sequence);
 

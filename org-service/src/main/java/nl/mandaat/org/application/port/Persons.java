@@ -18,6 +18,9 @@ public interface Persons {
   /** Stores a new person. */
   Mono<Void> insert(Person person);
 
+  /** Stores new persons in a few statements (bulk import). */
+  Mono<Void> insertAll(java.util.List<Person> persons);
+
   /**
    * The positions {@code username} holds on {@code date} through an assignment or a substitution,
    * both in force that day, by position code.

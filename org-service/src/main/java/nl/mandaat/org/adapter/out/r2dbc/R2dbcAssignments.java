@@ -2,6 +2,7 @@ package nl.mandaat.org.adapter.out.r2dbc;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import nl.mandaat.core.Assignment;
 import nl.mandaat.org.application.port.Assignments;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -75,6 +76,32 @@ class R2dbcAssignments implements Assignments {
         .bind("from", record.window().from())
         .bind("to", Sql.parameter(record.window().to(), LocalDate.class))
         .bind("recordedAt", record.recordedAt().atOffset(ZoneOffset.UTC))
+        .then();
+  }
+
+  @Override
+  public Mono<Void> insertAll(List<Assignment> assignments) {
+    return Flux.fromIterable(Sql.batches(assignments))
+        .concatMap(
+            batch -> {
+              DatabaseClient.GenericExecuteSpec spec =
+                  database.sql(
+                      "insert into assignments ("
+                          + AssignmentRow.COLUMNS
+                          + ") values "
+                          + Sql.valuesList(batch.size(), 6));
+              for (int r = 0; r < batch.size(); r++) {
+                Assignment a = batch.get(r);
+                spec =
+                    spec.bind(Sql.name(0, r), a.id())
+                        .bind(Sql.name(1, r), a.person())
+                        .bind(Sql.name(2, r), a.position())
+                        .bind(Sql.name(3, r), a.window().from())
+                        .bind(Sql.name(4, r), Sql.parameter(a.window().to(), LocalDate.class))
+                        .bind(Sql.name(5, r), a.recordedAt().atOffset(ZoneOffset.UTC));
+              }
+              return spec.then();
+            })
         .then();
   }
 

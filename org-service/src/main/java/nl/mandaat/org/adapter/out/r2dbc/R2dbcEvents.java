@@ -3,6 +3,8 @@ package nl.mandaat.org.adapter.out.r2dbc;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import nl.mandaat.org.application.port.Events;
 import nl.mandaat.org.domain.EventChain;
@@ -86,6 +88,72 @@ class R2dbcEvents implements Events {
                           .then())
                   .thenReturn(sequence);
             });
+  }
+
+  @Override
+  public Mono<Long> appendAll(String actor, List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return head();
+    }
+    String recordedAt = RECORDED_AT.format(clock.instant());
+    return database
+        .sql("select sequence, hash from event_head where id = 1 for update")
+        .map(row -> new Head(row.get("sequence", Long.class), row.get("hash", String.class)))
+        .one()
+        .flatMap(
+            head -> {
+              List<StoredEvent> chain = new ArrayList<>();
+              String previous = head.hash();
+              long sequence = head.sequence();
+              for (NewEvent event : events) {
+                sequence++;
+                String text = json.writeValueAsString(event.payload());
+                String hash =
+                    EventChain.hash(previous, sequence, event.type(), recordedAt, actor, text);
+                chain.add(
+                    new StoredEvent(
+                        sequence, event.type(), recordedAt, actor, text, previous, hash));
+                previous = hash;
+              }
+              StoredEvent last = chain.get(chain.size() - 1);
+              return Flux.fromIterable(Sql.batches(chain))
+                  .concatMap(this::insertBatch)
+                  .then(
+                      database
+                          .sql(
+                              "update event_head set sequence = :sequence, hash = :hash where id = 1")
+                          .bind("sequence", last.sequence())
+                          .bind("hash", last.hash())
+                          .then())
+                  .then(
+                      database
+                          .sql("select pg_notify(:channel, :sequence)")
+                          .bind("channel", notifications.channel())
+                          .bind("sequence", Long.toString(last.sequence()))
+                          .then())
+                  .thenReturn(last.sequence());
+            });
+  }
+
+  private Mono<Void> insertBatch(List<StoredEvent> batch) {
+    DatabaseClient.GenericExecuteSpec spec =
+        database.sql(
+            "insert into events ("
+                + EventRow.COLUMNS
+                + ") values "
+                + Sql.valuesList(batch.size(), 7));
+    for (int r = 0; r < batch.size(); r++) {
+      StoredEvent e = batch.get(r);
+      spec =
+          spec.bind(Sql.name(0, r), e.sequence())
+              .bind(Sql.name(1, r), e.type())
+              .bind(Sql.name(2, r), e.recordedAt())
+              .bind(Sql.name(3, r), e.actor())
+              .bind(Sql.name(4, r), e.payload())
+              .bind(Sql.name(5, r), e.prevHash())
+              .bind(Sql.name(6, r), e.hash());
+    }
+    return spec.then();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package nl.mandaat.org.adapter.out.r2dbc;
 
 import java.time.LocalDate;
+import java.util.List;
 import nl.mandaat.core.Person;
 import nl.mandaat.org.application.port.Persons;
 import nl.mandaat.org.domain.HeldPosition;
@@ -70,6 +71,27 @@ class R2dbcPersons implements Persons {
         .bind("username", person.username())
         .bind("sub", Sql.parameter(person.sub(), String.class))
         .bind("displayName", person.displayName())
+        .then();
+  }
+
+  @Override
+  public Mono<Void> insertAll(List<Person> persons) {
+    return Flux.fromIterable(Sql.batches(persons))
+        .concatMap(
+            batch -> {
+              DatabaseClient.GenericExecuteSpec spec =
+                  database.sql(
+                      "insert into persons (username, sub, display_name) values "
+                          + Sql.valuesList(batch.size(), 3));
+              for (int r = 0; r < batch.size(); r++) {
+                Person p = batch.get(r);
+                spec =
+                    spec.bind(Sql.name(0, r), p.username())
+                        .bind(Sql.name(1, r), Sql.parameter(p.sub(), String.class))
+                        .bind(Sql.name(2, r), p.displayName());
+              }
+              return spec.then();
+            })
         .then();
   }
 
