@@ -155,7 +155,7 @@ class GrantsIntegrationTests {
         .isNotEmpty();
     assertThat(revision()).isEqualTo(before);
     database
-        .sql("select count(*) from grant_record")
+        .sql("select count(*) from grant_record where not concept")
         .map(row -> row.get(0, Long.class))
         .one()
         .as(StepVerifier::create)
@@ -696,6 +696,63 @@ class GrantsIntegrationTests {
         .exchange()
         .expectStatus()
         .isForbidden();
+  }
+
+  @Test
+  void aConceptStaysOutsideTheRegisterUntilItIsAdoptedAndThenIsValidatedLikeANewGrant() {
+    long before = revision();
+    Map<String, Object> tooHigh = subMandate(G03_VERGUNNINGEN, "teammanager-omgeving");
+    tooHigh.put("concept", true);
+    tooHigh.put("ceiling", 60000);
+    tooHigh.put("validFrom", "2026-11-01");
+    String refusedConcept = created(person("ah-vergunningen"), tooHigh);
+    assertThat(revision()).isEqualTo(before);
+    web.get()
+        .uri("/api/v1/grants/{id}", refusedConcept)
+        .headers(h -> h.setBearerAuth(beheer()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.grant.status")
+        .isEqualTo("CONCEPT");
+    web.post()
+        .uri("/api/v1/grants/{id}/adoption", refusedConcept)
+        .headers(h -> h.setBearerAuth(person("ah-vergunningen")))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("EXCEEDS_PARENT_CEILING");
+    assertThat(revision()).isEqualTo(before);
+
+    Map<String, Object> fine = subMandate(G03_VERGUNNINGEN, "teammanager-omgeving");
+    fine.put("concept", true);
+    fine.put("validFrom", "2026-11-01");
+    String concept = created(person("ah-vergunningen"), fine);
+    assertThat(inForceFor("teammanager-omgeving", "inkoop-overeenkomst", "2026-11-28"))
+        .doesNotContain(concept);
+    web.post()
+        .uri("/api/v1/grants/{id}/adoption", concept)
+        .headers(h -> h.setBearerAuth(person("ah-vergunningen")))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody()
+        .jsonPath("$.revision")
+        .isEqualTo((int) before + 1);
+    assertThat(inForceFor("teammanager-omgeving", "inkoop-overeenkomst", "2026-11-28"))
+        .contains(concept);
+    web.post()
+        .uri("/api/v1/grants/{id}/adoption", concept)
+        .headers(h -> h.setBearerAuth(person("ah-vergunningen")))
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNKNOWN_CONCEPT");
   }
 
   @Test

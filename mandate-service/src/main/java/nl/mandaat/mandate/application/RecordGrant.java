@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import nl.mandaat.core.Actor;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.RegisterChange;
@@ -55,35 +56,70 @@ public final class RecordGrant {
   public Mono<Written> record(Grant.Builder proposal, Actor actor, String publicationRef) {
     return writes.submit(
         Mono.defer(
-            () -> {
-              Instant now = EventChain.storable(clock.instant());
-              Grant grant = proposal.id(UUID.randomUUID().toString()).recordedAt(now).build();
-              RegisterChange change = new RegisterChange.NewGrant(grant, actor);
-              return transactions
-                  .inWriteLock(
-                      Mono.defer(
-                          () -> {
-                            Verdict verdict = Validator.validate(register.current(), change);
-                            if (!verdict.isAccepted()) {
-                              return Mono.error(new ChangeRefused(verdict));
-                            }
-                            return events
-                                .append(EVENT, now, actor.username(), grant)
-                                .flatMap(
-                                    event ->
-                                        grants
-                                            .insert(
-                                                grant,
-                                                actor.username(),
-                                                publicationRef,
-                                                event.sequence())
-                                            .thenReturn(event.sequence()));
-                          }))
-                  .map(
-                      sequence -> {
-                        register.committed(change, sequence);
-                        return new Written(grant.id(), sequence, List.of());
-                      });
-            }));
+            () ->
+                recordNow(
+                    proposal.id(UUID.randomUUID().toString()),
+                    actor,
+                    (grant, sequence) ->
+                        grants.insert(grant, actor.username(), publicationRef, sequence))));
+  }
+
+  /**
+   * Stores the grant as a concept: outside the register, so neither validated nor counted in the
+   * revision; {@link #adopt} records it. Answers the concept's id and the unchanged revision.
+   */
+  public Mono<Written> draft(Grant.Builder proposal, Actor actor, String publicationRef) {
+    Grant grant =
+        proposal
+            .id(UUID.randomUUID().toString())
+            .recordedAt(EventChain.storable(clock.instant()))
+            .build();
+    return grants
+        .insertConcept(grant, actor.username(), publicationRef)
+        .then(
+            Mono.fromSupplier(
+                () -> new Written(grant.id(), register.current().revision(), List.of())));
+  }
+
+  /**
+   * Adopts a concept: validated and recorded at this moment like a new grant. Empty when there is
+   * no such concept.
+   */
+  public Mono<Written> adopt(String conceptId, Actor actor) {
+    return writes.submit(
+        grants
+            .concept(conceptId)
+            .flatMap(
+                concept ->
+                    recordNow(
+                        concept.toBuilder(),
+                        actor,
+                        (grant, sequence) -> grants.adopt(grant, actor.username(), sequence))));
+  }
+
+  private Mono<Written> recordNow(
+      Grant.Builder proposal, Actor actor, BiFunction<Grant, Long, Mono<Void>> store) {
+    Instant now = EventChain.storable(clock.instant());
+    Grant grant = proposal.recordedAt(now).build();
+    RegisterChange change = new RegisterChange.NewGrant(grant, actor);
+    return transactions
+        .inWriteLock(
+            Mono.defer(
+                () -> {
+                  Verdict verdict = Validator.validate(register.current(), change);
+                  if (!verdict.isAccepted()) {
+                    return Mono.error(new ChangeRefused(verdict));
+                  }
+                  return events
+                      .append(EVENT, now, actor.username(), grant)
+                      .flatMap(
+                          event ->
+                              store.apply(grant, event.sequence()).thenReturn(event.sequence()));
+                }))
+        .map(
+            sequence -> {
+              register.committed(change, sequence);
+              return new Written(grant.id(), sequence, List.of());
+            });
   }
 }

@@ -40,12 +40,17 @@ class EventStreamController {
   private final RegisterEvents events;
   private final EventNotifications notifications;
   private final LiveRegister register;
+  private final OpenStreams open;
 
   EventStreamController(
-      RegisterEvents events, EventNotifications notifications, LiveRegister register) {
+      RegisterEvents events,
+      EventNotifications notifications,
+      LiveRegister register,
+      OpenStreams open) {
     this.events = events;
     this.notifications = notifications;
     this.register = register;
+    this.open = open;
   }
 
   /**
@@ -74,7 +79,7 @@ class EventStreamController {
         // The first at once: it commits the response, so a consumer knows it is connected.
         Flux.interval(Duration.ZERO, HEARTBEAT)
             .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-    return Flux.merge(changes, heartbeats);
+    return Flux.merge(changes, heartbeats).takeUntilOther(open.stopping());
   }
 
   /** The catalogue, grants and revocations, consistent at {@code sequence}. */

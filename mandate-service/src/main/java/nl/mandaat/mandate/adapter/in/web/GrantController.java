@@ -17,6 +17,7 @@ import nl.mandaat.mandate.application.ChangeRefused;
 import nl.mandaat.mandate.application.LiveRegister;
 import nl.mandaat.mandate.application.RecordGrant;
 import nl.mandaat.mandate.application.RevokeGrant;
+import nl.mandaat.mandate.application.port.Grants;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +58,8 @@ class GrantController {
       Boolean excludesHigherPositions,
       String escalationTarget,
       String publicationRef,
-      String id) {}
+      String id,
+      Boolean concept) {}
 
   record GrantCreated(String id, long revision) {}
 
@@ -71,9 +73,15 @@ class GrantController {
   private final RevokeGrant revokeGrant;
   private final LiveRegister register;
   private final Clock clock;
+  private final Grants grants;
 
   GrantController(
-      RecordGrant recordGrant, RevokeGrant revokeGrant, LiveRegister register, Clock clock) {
+      RecordGrant recordGrant,
+      RevokeGrant revokeGrant,
+      LiveRegister register,
+      Clock clock,
+      Grants grants) {
+    this.grants = grants;
     this.recordGrant = recordGrant;
     this.revokeGrant = revokeGrant;
     this.register = register;
@@ -104,6 +112,11 @@ class GrantController {
               "Only a register administrator records the body's grants."));
     }
     Grant.Builder proposal = proposal(request, holder, grantor(request, actor));
+    if (Boolean.TRUE.equals(request.concept())) {
+      return recordGrant
+          .draft(proposal, actor, request.publicationRef())
+          .map(written -> new GrantCreated(written.id(), written.revision()));
+    }
     return recordGrant
         .record(proposal, actor, request.publicationRef())
         .onErrorMap(ChangeRefused.class, Callers::refused)
@@ -144,6 +157,21 @@ class GrantController {
     return request.grantor() != null ? request.grantor() : actor.username();
   }
 
+  /** Adopts a concept: from now on it is a grant of the register, validated like a new one. */
+  @PostMapping("/{id}/adoption")
+  @ResponseStatus(HttpStatus.CREATED)
+  Mono<GrantCreated> adopt(@PathVariable String id, Principal principal) {
+    return recordGrant
+        .adopt(id, Callers.actor(principal))
+        .onErrorMap(ChangeRefused.class, Callers::refused)
+        .switchIfEmpty(
+            Mono.error(
+                () ->
+                    Callers.problem(
+                        HttpStatus.NOT_FOUND, "UNKNOWN_CONCEPT", "No concept " + id + ".")))
+        .map(written -> new GrantCreated(written.id(), written.revision()));
+  }
+
   @PostMapping("/{id}/revocation")
   Mono<RevocationResponse> revoke(
       @PathVariable String id, @RequestBody RevocationRequest request, Principal principal) {
@@ -170,19 +198,27 @@ class GrantController {
 
   /** A grant with its chain (root first) and every grant below it. */
   @GetMapping("/{id}")
-  GrantDetail one(@PathVariable String id, @RequestParam(required = false) String at) {
+  Mono<GrantDetail> one(@PathVariable String id, @RequestParam(required = false) String at) {
     Register current = register.current();
     Instant moment = Callers.moment(at, clock, current.zone());
     Grant grant = current.grants().get(id);
     if (grant == null) {
-      throw Callers.problem(HttpStatus.NOT_FOUND, "UNKNOWN_GRANT", "No grant " + id + ".");
+      return grants
+          .concept(id)
+          .map(concept -> new GrantDetail(GrantView.concept(concept), List.of(), List.of()))
+          .switchIfEmpty(
+              Mono.error(
+                  () ->
+                      Callers.problem(
+                          HttpStatus.NOT_FOUND, "UNKNOWN_GRANT", "No grant " + id + ".")));
     }
-    return new GrantDetail(
-        GrantView.of(current, grant, moment),
-        current.chainOf(id).stream().map(g -> GrantView.of(current, g, moment)).toList(),
-        current.subGrantsOf(id).stream()
-            .map(sub -> GrantView.of(current, current.grants().get(sub), moment))
-            .toList());
+    return Mono.just(
+        new GrantDetail(
+            GrantView.of(current, grant, moment),
+            current.chainOf(id).stream().map(g -> GrantView.of(current, g, moment)).toList(),
+            current.subGrantsOf(id).stream()
+                .map(sub -> GrantView.of(current, current.grants().get(sub), moment))
+                .toList()));
   }
 
   static <T> List<T> orEmpty(List<T> values) {

@@ -35,7 +35,18 @@ record GrantView(
     String status,
     Instant revokedAt) {
 
+  static GrantView concept(Grant g) {
+    return of(g, GrantStatus.CONCEPT.name(), null);
+  }
+
   static GrantView of(Register register, Grant g, Instant moment) {
+    return of(
+        g,
+        GrantStatus.of(register, g, moment).name(),
+        register.revokedAt(g.id()).filter(at -> !at.isAfter(moment)).orElse(null));
+  }
+
+  private static GrantView of(Grant g, String status, Instant revokedAt) {
     return new GrantView(
         g.id(),
         g.kind().name(),
@@ -57,7 +68,7 @@ record GrantView(
         g.legalBasis(),
         g.consent(),
         g.recordedAt(),
-        GrantStatus.of(register, g, moment).name(),
-        register.revokedAt(g.id()).filter(at -> !at.isAfter(moment)).orElse(null));
+        status,
+        revokedAt);
   }
 }

@@ -23,7 +23,8 @@ class R2dbcGrants implements Grants {
   @Override
   public Flux<Grant> all() {
     return database
-        .sql("select " + GrantRow.COLUMNS + " from grant_record order by sequence")
+        .sql(
+            "select " + GrantRow.COLUMNS + " from grant_record where not concept order by sequence")
         .map(GrantRow::from)
         .all()
         .map(GrantRow::toGrant);
@@ -45,18 +46,58 @@ class R2dbcGrants implements Grants {
 
   @Override
   public Mono<Void> insert(Grant grant, String recordedBy, String publicationRef, long sequence) {
+    return insert(grant, recordedBy, publicationRef, sequence, false);
+  }
+
+  @Override
+  public Mono<Void> insertConcept(Grant grant, String recordedBy, String publicationRef) {
+    return insert(grant, recordedBy, publicationRef, 0, true);
+  }
+
+  @Override
+  public Mono<Grant> concept(String id) {
+    return database
+        .sql("select " + GrantRow.COLUMNS + " from grant_record where id = :id and concept")
+        .bind("id", id)
+        .map(GrantRow::from)
+        .one()
+        .map(GrantRow::toGrant);
+  }
+
+  @Override
+  public Mono<Void> adopt(Grant grant, String recordedBy, long sequence) {
+    return database
+        .sql(
+            "update grant_record set concept = false, recorded_at = :recordedAt,"
+                + " recorded_by = :recordedBy, sequence = :sequence where id = :id and concept")
+        .bind("recordedAt", GrantRow.of(grant).recordedAt())
+        .bind("recordedBy", recordedBy)
+        .bind("sequence", sequence)
+        .bind("id", grant.id())
+        .fetch()
+        .rowsUpdated()
+        .flatMap(
+            updated ->
+                updated == 1
+                    ? Mono.<Void>empty()
+                    : Mono.error(new IllegalStateException("no concept " + grant.id())));
+  }
+
+  private Mono<Void> insert(
+      Grant grant, String recordedBy, String publicationRef, long sequence, boolean concept) {
     GrantRow row = GrantRow.of(grant);
     GenericExecuteSpec spec =
         database
             .sql(
                 "insert into grant_record ("
                     + GrantRow.COLUMNS
-                    + ", publication_ref, recorded_by, sequence) values (:id, :kind,"
+                    + ", publication_ref, recorded_by, sequence, concept) values (:id, :kind,"
                     + " :parentGrantId, :grantor, :holder, :decisionTypes, :orgUnits, :ceiling,"
                     + " :validFrom, :validTo, :conditions, :instructions, :coSigns,"
                     + " :subMandateAllowed, :excludesHigherPositions, :escalationTarget,"
                     + " :grantDecisionRef, :legalBasis, :mandataryConsentRef,"
-                    + " :employerConsentRef, :recordedAt, :publicationRef, :recordedBy, :sequence)")
+                    + " :employerConsentRef, :recordedAt, :publicationRef, :recordedBy, :sequence,"
+                    + " :concept)")
             .bind("id", row.id())
             .bind("kind", row.kind())
             .bind("grantor", row.grantor())
@@ -71,7 +112,8 @@ class R2dbcGrants implements Grants {
             .bind("excludesHigherPositions", row.excludesHigherPositions())
             .bind("recordedAt", row.recordedAt())
             .bind("recordedBy", recordedBy)
-            .bind("sequence", sequence);
+            .bind("sequence", sequence)
+            .bind("concept", concept);
     spec = nullable(spec, "parentGrantId", row.parentGrantId(), String.class);
     spec = nullable(spec, "ceiling", row.ceiling(), java.math.BigDecimal.class);
     spec = nullable(spec, "validTo", row.validTo(), java.time.LocalDate.class);
