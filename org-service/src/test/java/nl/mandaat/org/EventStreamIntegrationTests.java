@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "mandaat.db.schema=org_stream",
       // Only LISTEN/NOTIFY can wake a stream within a test's time.
-      "mandaat.org.events.poll-interval=10m"
+      "mandaat.org.events.poll-interval=10m",
+      "mandaat.org.events.heartbeat=1s"
     })
 @AutoConfigureWebTestClient
 @ActiveProfiles("demo")
@@ -278,5 +279,26 @@ class EventStreamIntegrationTests {
         .isEqualTo("2026-12-31")
         .jsonPath("$.assignments[?(@.id == 'A-beheer')].position")
         .isEqualTo("registerbeheerder");
+  }
+
+  @Test
+  void anIdleStreamSendsKeepAliveComments() {
+    long head = head();
+    web.get()
+        .uri("/internal/v1/events?after=" + head)
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .headers(h -> h.setBearerAuth(BEHEER))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .returnResult(SSE)
+        .getResponseBody()
+        .filter(event -> event.comment() != null)
+        .take(1)
+        .map(ServerSentEvent::comment)
+        .as(StepVerifier::create)
+        .expectNext("keep-alive")
+        .expectComplete()
+        .verify(Duration.ofSeconds(10));
   }
 }

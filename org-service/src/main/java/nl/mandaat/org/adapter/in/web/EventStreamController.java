@@ -5,6 +5,7 @@ import java.util.Map;
 import nl.mandaat.org.application.FollowEvents;
 import nl.mandaat.org.application.TakeSnapshot;
 import nl.mandaat.org.domain.StoredEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/internal/v1")
 class EventStreamController {
 
-  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
-
   private final FollowEvents followEvents;
   private final TakeSnapshot takeSnapshot;
   private final JsonMapper json;
+  private final Duration heartbeat;
 
-  EventStreamController(FollowEvents followEvents, TakeSnapshot takeSnapshot, JsonMapper json) {
+  EventStreamController(
+      FollowEvents followEvents,
+      TakeSnapshot takeSnapshot,
+      JsonMapper json,
+      @Value("${mandaat.org.events.heartbeat:15s}") Duration heartbeat) {
     this.followEvents = followEvents;
     this.takeSnapshot = takeSnapshot;
     this.json = json;
+    this.heartbeat = heartbeat;
   }
 
   /**
@@ -45,7 +50,7 @@ class EventStreamController {
       ServerWebExchange exchange) {
     long from = start(after, lastEventId);
     Flux<ServerSentEvent<String>> heartbeats =
-        Flux.interval(HEARTBEAT, HEARTBEAT)
+        Flux.interval(heartbeat, heartbeat)
             .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
     return Access.requireAny(exchange, Access.REGISTER_BEHEER, Access.PDP_CLIENT)
         .flatMapMany(caller -> Flux.merge(followEvents.after(from).map(this::message), heartbeats));
