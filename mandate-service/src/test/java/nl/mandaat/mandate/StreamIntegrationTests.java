@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.mandaat.mandate.domain.EventChain;
+import nl.mandaat.core.EventChain;
 import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;

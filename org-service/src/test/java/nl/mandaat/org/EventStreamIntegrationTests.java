@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import nl.mandaat.org.domain.EventChain;
+import nl.mandaat.core.EventChain;
 import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import nl.mandaat.core.Actor;
+import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.RegisterChange;
@@ -15,7 +16,6 @@ import nl.mandaat.core.Violation;
 import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.application.port.Transactions;
-import nl.mandaat.mandate.domain.EventChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

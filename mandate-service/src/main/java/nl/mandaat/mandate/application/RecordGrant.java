@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import nl.mandaat.core.Actor;
+import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Validator;
@@ -14,7 +15,6 @@ import nl.mandaat.core.Verdict;
 import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.application.port.Transactions;
-import nl.mandaat.mandate.domain.EventChain;
 import reactor.core.publisher.Mono;
 
 /**

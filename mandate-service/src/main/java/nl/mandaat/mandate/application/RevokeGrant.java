@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.mandaat.core.Actor;
+import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Revocation;
@@ -16,7 +17,6 @@ import nl.mandaat.core.Verdict;
 import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.application.port.Transactions;
-import nl.mandaat.mandate.domain.EventChain;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,5 +1,7 @@
 package nl.mandaat.mandate.domain;
 
+import nl.mandaat.core.EventChain;
+
 /**
  * The outcome of recomputing the hash chain.
  *

@@ -2,6 +2,7 @@ package nl.mandaat.mandate.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import nl.mandaat.core.EventChain;
 
 /**
  * One immutable event of the register's outbox (docs/events.md).

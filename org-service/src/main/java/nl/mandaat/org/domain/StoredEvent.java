@@ -1,6 +1,7 @@
 package nl.mandaat.org.domain;
 
 import java.util.Objects;
+import nl.mandaat.core.EventChain;
 
 /**
  * An event as the outbox keeps it; {@code payload} and {@code recordedAt} are the exact texts the

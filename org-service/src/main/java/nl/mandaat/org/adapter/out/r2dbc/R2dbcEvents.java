@@ -1,13 +1,11 @@
 package nl.mandaat.org.adapter.out.r2dbc;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.mandaat.core.EventChain;
 import nl.mandaat.org.application.port.Events;
-import nl.mandaat.org.domain.EventChain;
 import nl.mandaat.org.domain.StoredEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -23,9 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 class R2dbcEvents implements Events {
 
   /** RFC 3339 UTC with microseconds, the precision PostgreSQL keeps. */
-  static final DateTimeFormatter RECORDED_AT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
   private static final long PAGE = 1000;
 
   private final DatabaseClient database;
@@ -49,7 +44,7 @@ class R2dbcEvents implements Events {
   @Override
   public Mono<Long> append(String type, String actor, Map<String, Object> payload) {
     String text = json.writeValueAsString(payload);
-    String recordedAt = RECORDED_AT.format(clock.instant());
+    String recordedAt = EventChain.format(clock.instant());
     return database
         .sql("select sequence, hash from event_head where id = 1 for update")
         .map(row -> new Head(row.get("sequence", Long.class), row.get("hash", String.class)))
@@ -95,7 +90,7 @@ class R2dbcEvents implements Events {
     if (events.isEmpty()) {
       return head();
     }
-    String recordedAt = RECORDED_AT.format(clock.instant());
+    String recordedAt = EventChain.format(clock.instant());
     return database
         .sql("select sequence, hash from event_head where id = 1 for update")
         .map(row -> new Head(row.get("sequence", Long.class), row.get("hash", String.class)))

@@ -2,9 +2,10 @@ package nl.mandaat.org.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import nl.mandaat.core.EventChain;
 import org.junit.jupiter.api.Test;
 
-class EventChainTests {
+class StoredEventTests {
 
   private static final String PAYLOAD = "{\"username\":\"beheer\"}";
   private static final String AT = "2026-11-28T10:15:30.123456Z";

@@ -1,4 +1,4 @@
-package nl.mandaat.mandate.domain;
+package nl.mandaat.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * The outbox's hash chain (docs/events.md): each event's hash covers the previous hash, so changing
- * any stored event breaks the chain from there on. Thread-safe.
+ * The hash chain every owner's event stream carries (docs/events.md): each event's hash covers the
+ * hash before it, so a change to any stored event breaks the chain from there on and the register's
+ * history cannot be altered unseen (rule 23, Awb 3:42). One definition for every service that
+ * writes or verifies a stream. Stateless and thread-safe.
  */
 public final class EventChain {
 
@@ -36,17 +38,34 @@ public final class EventChain {
     return moment.truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** The moment as it appears in the hash and on the wire. */
+  /**
+   * The moment as it appears in the hash and on the wire, e.g. {@code 2026-11-28T10:15:30.123456Z}.
+   */
   public static String format(Instant moment) {
     return MOMENT.format(storable(moment));
   }
 
-  /** Lowercase hex SHA-256 of the fields joined by newlines, as docs/events.md defines it. */
+  /** {@link #hash(String, long, String, String, String, String)} with the moment formatted. */
   public static String hash(
       String prevHash,
       long sequence,
       String type,
       Instant recordedAt,
+      String actor,
+      String payload) {
+    return hash(prevHash, sequence, type, format(recordedAt), actor, payload);
+  }
+
+  /**
+   * Lowercase hex SHA-256 of {@code prevHash + "\n" + sequence + "\n" + type + "\n" + recordedAt +
+   * "\n" + actor + "\n" + payload}, where {@code recordedAt} and {@code payload} are the exact
+   * stored texts.
+   */
+  public static String hash(
+      String prevHash,
+      long sequence,
+      String type,
+      String recordedAt,
       String actor,
       String payload) {
     String text =
@@ -56,7 +75,7 @@ public final class EventChain {
             + "\n"
             + type
             + "\n"
-            + format(recordedAt)
+            + recordedAt
             + "\n"
             + actor
             + "\n"
