@@ -3,7 +3,6 @@ package nl.mandaat.org.config;
 import java.time.Clock;
 import java.time.ZoneId;
 import nl.mandaat.core.demo.DemoMunicipality;
-import nl.mandaat.org.application.FollowEvents;
 import nl.mandaat.org.application.ImportOrganisation;
 import nl.mandaat.org.application.ListUnits;
 import nl.mandaat.org.application.Organisation;
@@ -24,6 +23,8 @@ import nl.mandaat.org.application.port.Positions;
 import nl.mandaat.org.application.port.Substitutions;
 import nl.mandaat.org.application.port.Transactions;
 import nl.mandaat.org.application.port.Units;
+import nl.mandaat.support.DatabaseProperties;
+import nl.mandaat.support.events.PostgresNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -31,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class OrgConfiguration {
@@ -106,9 +108,12 @@ class OrgConfiguration {
     return new ImportOrganisation(org);
   }
 
+  /** Wakes the event streams: each append NOTIFYs the schema's channel on commit. */
   @Bean
-  FollowEvents followEvents(Events events) {
-    return new FollowEvents(events);
+  PostgresNotifications eventNotifications(DatabaseProperties database, Environment environment) {
+    // A connection outside the pool, so that listening never takes one from the queries.
+    return new PostgresNotifications(
+        PostgresNotifications.ownConnections(environment), database.schema() + "_events");
   }
 
   @Bean

@@ -3,7 +3,6 @@ package nl.mandaat.mandate.adapter.in.web;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import nl.mandaat.core.DecisionType;
 import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Grant;
@@ -11,9 +10,11 @@ import nl.mandaat.core.Register;
 import nl.mandaat.core.Revocation;
 import nl.mandaat.mandate.adapter.json.PayloadJson;
 import nl.mandaat.mandate.application.LiveRegister;
-import nl.mandaat.mandate.application.port.EventNotifications;
 import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.domain.RecordedEvent;
+import nl.mandaat.support.events.EventStream;
+import nl.mandaat.support.events.LoggedEvent;
+import nl.mandaat.support.events.PostgresNotifications;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,14 +23,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** The register's change stream and snapshot for consumers inside the suite (docs/events.md). */
 @RestController
 @RequestMapping("/internal/v1")
 class EventStreamController {
-
-  static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   record Snapshot(
       long sequence,
@@ -37,18 +35,22 @@ class EventStreamController {
       List<Grant> grants,
       List<Revocation> revocations) {}
 
-  private final RegisterEvents events;
-  private final EventNotifications notifications;
+  private final EventStream stream;
   private final LiveRegister register;
   private final OpenStreams open;
 
   EventStreamController(
       RegisterEvents events,
-      EventNotifications notifications,
+      PostgresNotifications notifications,
       LiveRegister register,
       OpenStreams open) {
-    this.events = events;
-    this.notifications = notifications;
+    this.stream =
+        new EventStream(
+            sequence -> events.after(sequence).map(EventStreamController::logged),
+            notifications.sequences(),
+            // The first at once: it commits the response, so a consumer knows it is connected.
+            Duration.ZERO,
+            EventStream.HEARTBEAT);
     this.register = register;
     this.open = open;
   }
@@ -63,23 +65,7 @@ class EventStreamController {
       Principal principal) {
     Callers.requireInternal(principal);
     long start = after != null ? after : lastEventId != null ? lastEventId : 0L;
-    AtomicLong last = new AtomicLong(start);
-    // Subscribed before the backlog is read, so nothing committed meanwhile is missed.
-    Flux<ServerSentEvent<String>> changes =
-        Flux.concat(Mono.just(start), notifications.committed())
-            .onBackpressureLatest()
-            .concatMap(
-                signal ->
-                    signal <= last.get() && signal != start
-                        ? Flux.empty()
-                        : events.after(last.get()).doOnNext(e -> last.set(e.sequence())),
-                1)
-            .map(EventStreamController::message);
-    Flux<ServerSentEvent<String>> heartbeats =
-        // The first at once: it commits the response, so a consumer knows it is connected.
-        Flux.interval(Duration.ZERO, HEARTBEAT)
-            .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-    return Flux.merge(changes, heartbeats).takeUntilOther(open.stopping());
+    return stream.after(start).takeUntilOther(open.stopping());
   }
 
   /** The catalogue, grants and revocations, consistent at {@code sequence}. */
@@ -96,25 +82,14 @@ class EventStreamController {
             List.copyOf(current.revocations().values())));
   }
 
-  static ServerSentEvent<String> message(RecordedEvent e) {
-    String data =
-        "{\"sequence\":"
-            + e.sequence()
-            + ",\"type\":"
-            + PayloadJson.write(e.type())
-            + ",\"recordedAt\":\""
-            + EventChain.format(e.recordedAt())
-            + "\",\"actor\":"
-            + PayloadJson.write(e.actor())
-            + ",\"revision\":"
-            + e.sequence()
-            + ",\"payload\":"
-            + e.payload()
-            + ",\"prevHash\":\""
-            + e.prevHash()
-            + "\",\"hash\":\""
-            + e.hash()
-            + "\"}";
-    return ServerSentEvent.builder(data).id(Long.toString(e.sequence())).event(e.type()).build();
+  private static LoggedEvent logged(RecordedEvent e) {
+    return new LoggedEvent(
+        e.sequence(),
+        e.type(),
+        EventChain.format(e.recordedAt()),
+        e.actor(),
+        e.payload(),
+        e.prevHash(),
+        e.hash());
   }
 }

@@ -2,9 +2,11 @@ package nl.mandaat.org.adapter.in.web;
 
 import java.time.Duration;
 import java.util.Map;
-import nl.mandaat.org.application.FollowEvents;
 import nl.mandaat.org.application.TakeSnapshot;
+import nl.mandaat.org.application.port.Events;
 import nl.mandaat.org.domain.StoredEvent;
+import nl.mandaat.support.events.EventStream;
+import nl.mandaat.support.events.LoggedEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -16,27 +18,26 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox stream and the snapshot of docs/events.md, for callers inside the suite. */
 @RestController
 @RequestMapping("/internal/v1")
 class EventStreamController {
 
-  private final FollowEvents followEvents;
+  private final EventStream stream;
   private final TakeSnapshot takeSnapshot;
-  private final JsonMapper json;
-  private final Duration heartbeat;
 
   EventStreamController(
-      FollowEvents followEvents,
+      Events events,
       TakeSnapshot takeSnapshot,
-      JsonMapper json,
       @Value("${mandaat.org.events.heartbeat:15s}") Duration heartbeat) {
-    this.followEvents = followEvents;
+    this.stream =
+        new EventStream(
+            sequence -> events.after(sequence).map(EventStreamController::logged),
+            events.wakes(),
+            heartbeat,
+            heartbeat);
     this.takeSnapshot = takeSnapshot;
-    this.json = json;
-    this.heartbeat = heartbeat;
   }
 
   /**
@@ -49,11 +50,8 @@ class EventStreamController {
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
       ServerWebExchange exchange) {
     long from = start(after, lastEventId);
-    Flux<ServerSentEvent<String>> heartbeats =
-        Flux.interval(heartbeat, heartbeat)
-            .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
     return Access.requireAny(exchange, Access.REGISTER_BEHEER, Access.PDP_CLIENT)
-        .flatMapMany(caller -> Flux.merge(followEvents.after(from).map(this::message), heartbeats));
+        .flatMapMany(caller -> stream.after(from));
   }
 
   /** The whole organisation as payload arrays, consistent at {@code sequence}. */
@@ -77,26 +75,8 @@ class EventStreamController {
     return after == null ? 0 : after;
   }
 
-  private ServerSentEvent<String> message(StoredEvent e) {
-    // The payload goes in as the exact text the hash covers.
-    String data =
-        "{\"sequence\":"
-            + e.sequence()
-            + ",\"type\":"
-            + json.writeValueAsString(e.type())
-            + ",\"recordedAt\":"
-            + json.writeValueAsString(e.recordedAt())
-            + ",\"actor\":"
-            + json.writeValueAsString(e.actor())
-            + ",\"revision\":"
-            + e.sequence()
-            + ",\"payload\":"
-            + e.payload()
-            + ",\"prevHash\":\""
-            + e.prevHash()
-            + "\",\"hash\":\""
-            + e.hash()
-            + "\"}";
-    return ServerSentEvent.builder(data).id(Long.toString(e.sequence())).event(e.type()).build();
+  private static LoggedEvent logged(StoredEvent e) {
+    return new LoggedEvent(
+        e.sequence(), e.type(), e.recordedAt(), e.actor(), e.payload(), e.prevHash(), e.hash());
   }
 }

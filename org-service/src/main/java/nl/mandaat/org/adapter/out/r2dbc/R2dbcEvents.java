@@ -1,12 +1,15 @@
 package nl.mandaat.org.adapter.out.r2dbc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.mandaat.core.EventChain;
 import nl.mandaat.org.application.port.Events;
 import nl.mandaat.org.domain.StoredEvent;
+import nl.mandaat.support.events.PostgresNotifications;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -26,14 +29,20 @@ class R2dbcEvents implements Events {
   private final DatabaseClient database;
   private final JsonMapper json;
   private final Clock clock;
-  private final EventNotifications notifications;
+  private final PostgresNotifications notifications;
+  private final Duration poll;
 
   R2dbcEvents(
-      DatabaseClient database, JsonMapper json, Clock clock, EventNotifications notifications) {
+      DatabaseClient database,
+      JsonMapper json,
+      Clock clock,
+      PostgresNotifications notifications,
+      @Value("${mandaat.org.events.poll-interval:5s}") Duration poll) {
     this.database = database;
     this.json = json;
     this.clock = clock;
     this.notifications = notifications;
+    this.poll = poll;
   }
 
   @Override
@@ -182,7 +191,8 @@ class R2dbcEvents implements Events {
 
   @Override
   public Flux<Long> wakes() {
-    return notifications.wakes();
+    // The poll covers a lost listening connection until it is back.
+    return Flux.merge(notifications.sequences(), Flux.interval(poll, poll).map(tick -> -1L));
   }
 
   private record Head(long sequence, String hash) {}
