@@ -1,5 +1,7 @@
 package nl.mandaat.testsupport;
 
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,15 @@ public abstract class ServiceContract {
   static void serviceContractEnvironment(DynamicPropertyRegistry registry) {
     TestDatabase.registerProperties(registry);
     TestIssuer.registerProperties(registry);
+  }
+
+  /**
+   * The first token a context checks fetches the issuer's keys; on a loaded 2-core CI machine that
+   * can take longer than WebTestClient's 5 s default, which is a slow machine, not a failure.
+   */
+  @BeforeEach
+  void allowForASlowMachine() {
+    web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
   }
 
   /** The service's own schema. */
