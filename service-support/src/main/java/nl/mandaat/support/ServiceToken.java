@@ -1,0 +1,69 @@
+package nl.mandaat.support;
+
+import java.net.URI;
+import java.util.Objects;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * A bearer token for calls inside the suite, such as following another service's {@code
+ * /internal/v1/events}. Implementations are thread-safe.
+ */
+@FunctionalInterface
+public interface ServiceToken {
+
+  /** The token to present now; empty when none is configured; an error when none can be had. */
+  Mono<String> bearer();
+
+  /** No token: for tests and for a suite whose internal endpoints need none. */
+  static ServiceToken none() {
+    return Mono::empty;
+  }
+
+  /**
+   * A token obtained from the issuer's token endpoint with the client-credentials grant (Keycloak
+   * client {@code mandaat-internal}, realm role {@code pdp-client}), kept until shortly before it
+   * expires and then fetched again.
+   *
+   * @param web the builder of the client that calls the token endpoint
+   * @param tokenUri e.g. {@code http://localhost:8180/realms/mandaat/protocol/openid-connect/token}
+   */
+  static ServiceToken clientCredentials(
+      WebClient.Builder web, URI tokenUri, String clientId, String clientSecret) {
+    Objects.requireNonNull(tokenUri, "tokenUri");
+    ClientRegistration registration =
+        ClientRegistration.withRegistrationId(clientId)
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+            .clientId(clientId)
+            .clientSecret(clientSecret)
+            .tokenUri(tokenUri.toString())
+            .build();
+    var registrations = new InMemoryReactiveClientRegistrationRepository(registration);
+    var tokens = new WebClientReactiveClientCredentialsTokenResponseClient();
+    tokens.setWebClient(web.build());
+    var provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
+    provider.setAccessTokenResponseClient(tokens);
+    var manager =
+        new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
+            registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+    manager.setAuthorizedClientProvider(provider);
+    OAuth2AuthorizeRequest request =
+        OAuth2AuthorizeRequest.withClientRegistrationId(clientId).principal(clientId).build();
+    return () ->
+        manager
+            .authorize(request)
+            .map(client -> client.getAccessToken().getTokenValue())
+            .switchIfEmpty(
+                Mono.error(
+                    new IllegalStateException(
+                        "no token for client " + clientId + " from " + tokenUri)));
+  }
+}

@@ -1,0 +1,160 @@
+package nl.mandaat.support.replica;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import nl.mandaat.core.AdministrativeBody;
+import nl.mandaat.core.Assignment;
+import nl.mandaat.core.DecisionType;
+import nl.mandaat.core.Grant;
+import nl.mandaat.core.OrgUnit;
+import nl.mandaat.core.Person;
+import nl.mandaat.core.Position;
+import nl.mandaat.core.Register;
+import nl.mandaat.core.Revocation;
+import nl.mandaat.core.Substitution;
+import nl.mandaat.core.Window;
+import nl.mandaat.support.events.PayloadJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The source data of the register as the two streams deliver it (docs/events.md): the organisation
+ * from org-service, the catalogue, grants and revocations from mandate-service. Mutable and
+ * confined to the replica's worker thread; {@link #build} answers an immutable {@link Register}. An
+ * event it cannot apply throws: the replica then stops answering rather than answer from a register
+ * it knows to be incomplete.
+ */
+final class ReplicaState {
+
+  private final Map<String, AdministrativeBody> bodies = new LinkedHashMap<>();
+  private final Map<String, OrgUnit> units = new LinkedHashMap<>();
+  private final Map<String, Position> positions = new LinkedHashMap<>();
+  private final Map<String, Person> persons = new LinkedHashMap<>();
+  private final Map<String, Assignment> assignments = new LinkedHashMap<>();
+  private final Map<String, Substitution> substitutions = new LinkedHashMap<>();
+  private final Map<String, DecisionType> decisionTypes = new LinkedHashMap<>();
+  private final Map<String, Grant> grants = new LinkedHashMap<>();
+  private final Map<String, Revocation> revocations = new LinkedHashMap<>();
+
+  /** Replaces the organisation by org-service's snapshot. */
+  void loadOrganisation(JsonNode snapshot) {
+    bodies.clear();
+    units.clear();
+    positions.clear();
+    persons.clear();
+    assignments.clear();
+    substitutions.clear();
+    load(snapshot, "bodies", AdministrativeBody.class, bodies, AdministrativeBody::code);
+    load(snapshot, "units", OrgUnit.class, units, OrgUnit::code);
+    load(snapshot, "positions", Position.class, positions, Position::code);
+    load(snapshot, "persons", Person.class, persons, Person::username);
+    load(snapshot, "assignments", Assignment.class, assignments, Assignment::id);
+    load(snapshot, "substitutions", Substitution.class, substitutions, Substitution::id);
+  }
+
+  /** Replaces the catalogue, grants and revocations by mandate-service's snapshot. */
+  void loadMandates(JsonNode snapshot) {
+    decisionTypes.clear();
+    grants.clear();
+    revocations.clear();
+    load(snapshot, "decisionTypes", DecisionType.class, decisionTypes, DecisionType::code);
+    load(snapshot, "grants", Grant.class, grants, Grant::id);
+    load(snapshot, "revocations", Revocation.class, revocations, Revocation::grantId);
+  }
+
+  /** Applies one of org-service's events. */
+  void applyOrganisation(String type, JsonNode payload) {
+    switch (type) {
+      case "BodyRecorded" ->
+          put(bodies, payload, AdministrativeBody.class, AdministrativeBody::code);
+      case "UnitRecorded" -> put(units, payload, OrgUnit.class, OrgUnit::code);
+      case "PositionRecorded" -> put(positions, payload, Position.class, Position::code);
+      case "PersonRecorded" -> put(persons, payload, Person.class, Person::username);
+      case "AssignmentRecorded" -> put(assignments, payload, Assignment.class, Assignment::id);
+      case "AssignmentEnded" ->
+          assignments.computeIfPresent(
+              payload.path("id").asString(),
+              (id, a) ->
+                  Assignment.of(
+                      id, a.person(), a.position(), ended(a.window(), payload), a.recordedAt()));
+      case "SubstitutionRecorded" ->
+          put(substitutions, payload, Substitution.class, Substitution::id);
+      case "SubstitutionEnded" ->
+          substitutions.computeIfPresent(
+              payload.path("id").asString(),
+              (id, s) ->
+                  Substitution.of(
+                      id,
+                      s.substitute(),
+                      s.position(),
+                      ended(s.window(), payload),
+                      s.recordedAt()));
+      default -> unknown("org-service", type);
+    }
+  }
+
+  /** Applies one of mandate-service's events. */
+  void applyMandates(String type, JsonNode payload) {
+    switch (type) {
+      case "DecisionTypeRecorded" ->
+          put(decisionTypes, payload, DecisionType.class, DecisionType::code);
+      case "GrantRecorded" -> put(grants, payload, Grant.class, Grant::id);
+      // The earliest revocation of a grant counts, as in Register.Builder#revocation.
+      case "GrantRevoked" -> {
+        Revocation r = PayloadJson.convert(payload, Revocation.class);
+        revocations.merge(r.grantId(), r, (a, b) -> b.revokedAt().isBefore(a.revokedAt()) ? b : a);
+      }
+      default -> unknown("mandate-service", type);
+    }
+  }
+
+  /** The register of everything applied so far, at {@code revision}. */
+  Register build(long revision) {
+    Register.Builder b = Register.builder();
+    bodies.values().forEach(b::body);
+    units.values().forEach(b::unit);
+    positions.values().forEach(b::position);
+    persons.values().forEach(b::person);
+    assignments.values().forEach(b::assignment);
+    substitutions.values().forEach(b::substitution);
+    decisionTypes.values().forEach(b::decisionType);
+    grants.values().forEach(b::grant);
+    for (Revocation r : revocations.values()) {
+      // A revocation can only follow its grant in mandate-service's stream; guard all the same.
+      if (grants.containsKey(r.grantId())) {
+        b.revocation(r);
+      }
+    }
+    return b.revision(revision).build();
+  }
+
+  private static Window ended(Window window, JsonNode payload) {
+    JsonNode to = payload.get("validTo");
+    return Window.of(
+        window.from(), to == null || to.isNull() ? null : LocalDate.parse(to.asString()));
+  }
+
+  private static <T> void load(
+      JsonNode snapshot,
+      String field,
+      Class<T> type,
+      Map<String, T> into,
+      Function<T, String> key) {
+    for (JsonNode item : snapshot.path(field)) {
+      put(into, item, type, key);
+    }
+  }
+
+  private static <T> void put(
+      Map<String, T> into, JsonNode payload, Class<T> type, Function<T, String> key) {
+    T value = PayloadJson.convert(payload, type);
+    into.put(key.apply(value), value);
+  }
+
+  // An event the replica cannot apply could end a mandate it would then still permit: fail closed.
+  private static void unknown(String stream, String type) {
+    throw new IllegalStateException(
+        stream + " sent event type " + type + ", which this replica cannot apply");
+  }
+}
