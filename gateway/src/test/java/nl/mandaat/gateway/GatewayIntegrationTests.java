@@ -2,6 +2,10 @@ package nl.mandaat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import nl.mandaat.core.demo.DemoMunicipality;
+import nl.mandaat.support.testing.RegisterOwners;
+import nl.mandaat.support.testing.StubOwner;
 import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +28,10 @@ import reactor.test.StepVerifier;
 class GatewayIntegrationTests {
 
   private static final Upstreams UPSTREAMS = new Upstreams();
+  private static final StubOwner ORG =
+      RegisterOwners.organisation(DemoMunicipality.register(), Duration.ofSeconds(1));
+  private static final StubOwner MANDATES =
+      RegisterOwners.mandates(DemoMunicipality.register(), Duration.ofSeconds(1));
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {
@@ -32,11 +40,15 @@ class GatewayIntegrationTests {
     for (String name : Upstreams.NAMES) {
       registry.add("mandaat.routes." + name + "-uri", () -> UPSTREAMS.uri(name));
     }
+    registry.add("mandaat.replica.organisation-uri", ORG::uri);
+    registry.add("mandaat.replica.register-uri", MANDATES::uri);
   }
 
   @AfterAll
   static void stopUpstreams() {
     UPSTREAMS.stop();
+    ORG.close();
+    MANDATES.close();
   }
 
   @Autowired WebTestClient web;

@@ -15,7 +15,8 @@ import reactor.netty.http.server.HttpServer;
  */
 final class Upstreams {
 
-  static final List<String> NAMES = List.of("org", "mandate", "decision", "reporting", "web");
+  static final List<String> NAMES =
+      List.of("org", "mandate", "decision", "reporting", "web", "subsidies");
 
   private final Map<String, DisposableServer> servers;
   private final Queue<String> received = new ConcurrentLinkedQueue<>();
@@ -32,13 +33,28 @@ final class Upstreams {
             (request, response) -> {
               received.add(request.uri());
               String authorization = request.requestHeaders().get("Authorization", "");
-              String body =
-                  "{\"service\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\"}"
-                      .formatted(name, request.uri(), authorization);
-              return response
-                  .header("Content-Type", "application/json")
-                  .sendString(Mono.just(body))
-                  .then();
+              String revision = request.requestHeaders().get("X-Register-Revision", "");
+              return request
+                  .receive()
+                  .aggregate()
+                  .asString()
+                  .defaultIfEmpty("")
+                  .flatMap(
+                      received -> {
+                        String body =
+                            ("{\"service\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\","
+                                    + "\"revision\":\"%s\",\"bodyLength\":%d}")
+                                .formatted(
+                                    name,
+                                    request.uri(),
+                                    authorization,
+                                    revision,
+                                    received.length());
+                        return response
+                            .header("Content-Type", "application/json")
+                            .sendString(Mono.just(body))
+                            .then();
+                      });
             })
         .bindNow();
   }

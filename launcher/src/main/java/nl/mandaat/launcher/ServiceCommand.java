@@ -3,6 +3,7 @@ package nl.mandaat.launcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The command line of one service JVM, following the run-time contract in docs/suite.md. */
 final class ServiceCommand {
@@ -26,21 +27,27 @@ final class ServiceCommand {
 
   private ServiceCommand() {}
 
+  /** The realm's client for calls inside the suite (infra/keycloak/README.md). */
+  static final String INTERNAL_CLIENT = "mandaat-internal";
+
   static List<String> of(
       ServiceModule service, Path jar, SuitePorts ports, int postgresPort, long parentPid) {
-    return of(service, List.of("-jar", jar.toString()), ports, postgresPort, parentPid);
+    return of(
+        service, List.of("-jar", jar.toString()), ports, postgresPort, parentPid, Optional.empty());
   }
 
   /**
    * The command line with the given way to run the jar: {@code -jar <jar>}, possibly preceded by
-   * class data sharing flags ({@link ClassDataSharing}).
+   * class data sharing flags ({@link ClassDataSharing}), and the realm's client for calls inside
+   * the suite.
    */
   static List<String> of(
       ServiceModule service,
       List<String> jarArguments,
       SuitePorts ports,
       int postgresPort,
-      long parentPid) {
+      long parentPid,
+      Optional<Realm.Client> internalClient) {
     List<String> command = new ArrayList<>();
     command.add(Java.executable());
     String override = System.getenv("MANDAAT_SERVICE_JAVA_OPTS");
@@ -66,6 +73,12 @@ final class ServiceCommand {
       command.add("--mandaat.routes.decision-uri=" + ports.service(ServiceModule.DECISION));
       command.add("--mandaat.routes.reporting-uri=" + ports.service(ServiceModule.REPORTING));
       command.add("--mandaat.routes.web-uri=" + ports.service(ServiceModule.WEB));
+      // The gateway's register replica reads org- and mandate-service's /internal streams.
+      internalClient.ifPresent(
+          client -> {
+            command.add("--mandaat.internal-client.id=" + client.clientId());
+            client.secret().ifPresent(s -> command.add("--mandaat.internal-client.secret=" + s));
+          });
     }
     return command;
   }

@@ -133,7 +133,12 @@ final class Suite implements AutoCloseable {
             ManagedProcess.start(
                 service.module(),
                 ServiceCommand.of(
-                    service, launches.get(service).arguments(), ports, db.port(), self),
+                    service,
+                    launches.get(service).arguments(),
+                    ports,
+                    db.port(),
+                    self,
+                    realm.client(ServiceCommand.INTERNAL_CLIENT)),
                 Map.of(),
                 root,
                 logs.resolve(service.module() + ".log")));

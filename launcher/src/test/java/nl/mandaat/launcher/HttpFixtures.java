@@ -40,6 +40,18 @@ final class HttpFixtures {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> postJson(URI uri, String bearer, String json)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> postForm(URI uri, Map<String, String> form)
       throws IOException, InterruptedException {
     String body =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServiceCommandTests {
@@ -55,6 +56,39 @@ class ServiceCommandTests {
             "--mandaat.routes.decision-uri=http://localhost:8183",
             "--mandaat.routes.reporting-uri=http://localhost:8184",
             "--mandaat.routes.web-uri=http://localhost:8185");
+  }
+
+  @Test
+  void theGatewayFollowsTheStreamsAsTheRealmsInternalClient() {
+    Realm.Client internal =
+        new Realm.Client(
+            "mandaat-internal",
+            false,
+            Optional.of("geheim"),
+            false,
+            false,
+            true,
+            List.of(),
+            List.of("mandaat"),
+            Optional.empty());
+
+    List<String> gateway =
+        ServiceCommand.of(
+            ServiceModule.GATEWAY,
+            List.of("-jar", "gateway.jar"),
+            ports,
+            5532,
+            42,
+            Optional.of(internal));
+    List<String> web =
+        ServiceCommand.of(
+            ServiceModule.WEB, List.of("-jar", "web.jar"), ports, 5532, 42, Optional.of(internal));
+
+    assertThat(gateway)
+        .contains(
+            "--mandaat.internal-client.id=mandaat-internal",
+            "--mandaat.internal-client.secret=geheim");
+    assertThat(web).noneMatch(argument -> argument.contains("internal-client"));
   }
 
   @Test

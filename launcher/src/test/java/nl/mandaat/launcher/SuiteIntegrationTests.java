@@ -76,6 +76,27 @@ class SuiteIntegrationTests {
       HttpResponse<String> withoutToken = HttpFixtures.get(units);
       assertThat(withoutToken.statusCode()).isEqualTo(401);
 
+      // The decision point answers from the gateway's replica of the real streams, and a
+      // revocation through mandate-service holds there from its revision on.
+      URI evaluation = URI.create(ports.gateway() + "/access/v1/evaluation");
+      HttpResponse<String> permit = evaluateUntilAnswered(evaluation, token, null);
+      assertThat(permit.statusCode()).as(permit.body()).isEqualTo(200);
+      assertThat(HttpFixtures.json(permit)).containsEntry("decision", true);
+      assertThat(permit.body()).contains("G04-teammanager-omgeving");
+
+      String grantor = HttpFixtures.passwordToken(ports.issuer(), "ah-vergunningen", "demo");
+      HttpResponse<String> revoked =
+          HttpFixtures.postJson(
+              URI.create(ports.gateway() + "/api/v1/grants/G04-teammanager-omgeving/revocation"),
+              grantor,
+              "{\"reason\":\"suite test\",\"decisionRef\":\"Intrekkingsbesluit test\"}");
+      assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+      Object revision = HttpFixtures.json(revoked).get("revision");
+      HttpResponse<String> deny = evaluateUntilAnswered(evaluation, token, revision);
+      assertThat(deny.statusCode()).as(deny.body()).isEqualTo(200);
+      assertThat(HttpFixtures.json(deny)).containsEntry("decision", false);
+      assertThat(deny.body()).contains("\"reason\":\"REVOKED\"", "\"revision\":" + revision);
+
       long resident =
           ProcessTree.residentBytes(started)
               + ProcessTree.residentBytes(List.of(launcherHandle(launcher)));
@@ -96,6 +117,25 @@ class SuiteIntegrationTests {
         assertThat(PortCheck.isFree(port.port())).as("port " + port + " free after stop").isTrue();
       }
     }
+  }
+
+  /** Asks until the replica has caught up with both streams (503 until then), at most 60 s. */
+  private static HttpResponse<String> evaluateUntilAnswered(
+      URI evaluation, String token, Object minRevision) throws Exception {
+    String question =
+        "{\"subject\":{\"type\":\"user\",\"id\":\"tm-omgeving\"},"
+            + "\"action\":{\"name\":\"decide\"},"
+            + "\"resource\":{\"type\":\"decision-type\",\"id\":\"inkoop-overeenkomst\","
+            + "\"properties\":{\"amount\":8000,\"orgUnit\":\"vergunningen\"}}"
+            + (minRevision == null ? "" : ",\"context\":{\"minRevision\":" + minRevision + "}")
+            + "}";
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    HttpResponse<String> answer = HttpFixtures.postJson(evaluation, token, question);
+    while (answer.statusCode() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      answer = HttpFixtures.postJson(evaluation, token, question);
+    }
+    return answer;
   }
 
   private static ProcessHandle launcherHandle(LauncherProcess launcher) {

@@ -53,7 +53,14 @@ final class ProblemDetailErrorHandler implements ErrorWebExceptionHandler, Order
           headers);
     }
     if (ex instanceof ErrorResponse error) {
-      if (error.getStatusCode().is5xxServerError()) {
+      if (error.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+        // Deliberate and with Retry-After (fail closed): worth a line, not a stack trace.
+        log.warn(
+            "{} {}: 503 {}",
+            exchange.getRequest().getMethod(),
+            exchange.getRequest().getPath(),
+            error.getBody().getDetail());
+      } else if (error.getStatusCode().is5xxServerError()) {
         log.error(
             "{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
       }

@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The wiring every mandaat service shares; a service gets it by depending on {@code
@@ -52,7 +53,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableConfigurationProperties({
   DatabaseProperties.class,
   TokenProperties.class,
-  ProcessProperties.class
+  ProcessProperties.class,
+  InternalClientProperties.class
 })
 public class ServiceSupportAutoConfiguration {
 
@@ -63,6 +65,20 @@ public class ServiceSupportAutoConfiguration {
   @Bean
   ProblemResponses mandaatProblemResponses(ServerCodecConfigurer codecs) {
     return new ProblemResponses(codecs);
+  }
+
+  /** The token for calls inside the suite: client credentials when configured, none otherwise. */
+  @Bean
+  @ConditionalOnMissingBean
+  ServiceToken mandaatServiceToken(InternalClientProperties client, TokenProperties tokens) {
+    if (client.id() == null || client.id().isBlank()) {
+      return ServiceToken.none();
+    }
+    return ServiceToken.clientCredentials(
+        WebClient.builder(),
+        client.effectiveTokenUri(tokens.issuerUri()),
+        client.id(),
+        client.secret());
   }
 
   @Bean
