@@ -59,6 +59,7 @@ public final class EventFeed implements AutoCloseable {
   private final Duration idleTimeout;
   private final AtomicLong delivered = new AtomicLong(NONE);
   private volatile long lastHeardNanos;
+  private volatile boolean heard;
   private volatile boolean connected;
   private volatile Disposable subscription;
 
@@ -112,9 +113,13 @@ public final class EventFeed implements AutoCloseable {
             .subscribe();
   }
 
-  /** Whether the stream has been heard from (an event or a heartbeat) within {@code window}. */
+  /**
+   * Whether the stream has been heard from (the snapshot, an event or a heartbeat) within {@code
+   * window}, connected now or not: a dropped connection being resumed does not make what was heard
+   * a moment ago wrong.
+   */
   public boolean heardWithin(Duration window) {
-    return connected && System.nanoTime() - lastHeardNanos <= window.toNanos();
+    return heard && System.nanoTime() - lastHeardNanos <= window.toNanos();
   }
 
   /** Whether the stream is connected now. */
@@ -148,7 +153,7 @@ public final class EventFeed implements AutoCloseable {
                       : get(snapshotUri, bearer, MediaType.APPLICATION_JSON)
                           .bodyToMono(String.class)
                           .<Item>map(EventFeed::snapshot)
-                          .doOnNext(this::heard)
+                          .doOnNext(this::alive)
                           .flux();
               Flux<Item> events =
                   Flux.defer(
@@ -159,7 +164,7 @@ public final class EventFeed implements AutoCloseable {
                                   MediaType.TEXT_EVENT_STREAM)
                               .bodyToFlux(SSE)
                               .timeout(idleTimeout)
-                              .doOnNext(this::heard)
+                              .doOnNext(this::alive)
                               .filter(sse -> sse.data() != null)
                               .<Item>map(EventFeed::event)
                               .filter(e -> e.sequence() > delivered.get()));
@@ -185,11 +190,12 @@ public final class EventFeed implements AutoCloseable {
     delivered.set(item.sequence());
   }
 
-  private void heard(Object item) {
+  private void alive(Object item) {
     if (!connected) {
       log.info("{} stream connected, after sequence {}", name, delivered.get());
     }
     lastHeardNanos = System.nanoTime();
+    heard = true;
     connected = true;
   }
 
