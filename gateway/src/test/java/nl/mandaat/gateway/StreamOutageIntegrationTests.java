@@ -106,7 +106,17 @@ class StreamOutageIntegrationTests {
         .jsonPath("$.code")
         .isEqualTo("REGISTER_UNAVAILABLE");
 
+    web.get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("DOWN");
+
     MANDATES.resume();
     await().atMost(Duration.ofSeconds(30)).until(() -> status() == 200);
+    web.get().uri("/actuator/health").exchange().expectStatus().isOk();
   }
 }

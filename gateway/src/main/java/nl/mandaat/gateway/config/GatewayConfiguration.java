@@ -14,6 +14,8 @@ import nl.mandaat.support.replica.RegisterReplica;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +85,27 @@ class GatewayConfiguration {
   RequirementEnforcement requirementEnforcement(
       RouteRequirements requirements, DecideAccess decide, Clock clock) {
     return new RequirementEnforcement(requirements, decide, clock);
+  }
+
+  /**
+   * {@code /actuator/health} shows where the replica stands; DOWN while it answers nothing. Not
+   * part of readiness: public and token-only routes work without the register.
+   */
+  @Bean
+  HealthIndicator registerReplicaHealth(RegisterReplica replica) {
+    return () -> {
+      RegisterReplica.Status status = replica.status();
+      Health.Builder health = status.fresh() ? Health.up() : Health.down();
+      health
+          .withDetail("revision", status.revision())
+          .withDetail("organisationSequence", status.organisationSequence())
+          .withDetail("organisationStream", status.organisationConnected() ? "connected" : "down")
+          .withDetail("registerStream", status.registerConnected() ? "connected" : "down");
+      if (status.failure() != null) {
+        health.withDetail("failure", status.failure());
+      }
+      return health.build();
+    };
   }
 
   /** A route that declares no requirement stops the start (issue 6). */
