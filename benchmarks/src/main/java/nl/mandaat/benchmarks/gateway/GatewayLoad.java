@@ -1,0 +1,307 @@
+package nl.mandaat.benchmarks.gateway;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The gateway's load harness (issue 6), on loopback, measured as ratios in one run:
+ *
+ * <ol>
+ *   <li>{@code /access/v1/evaluation} over HTTP/1.1 keep-alive, and batches of 100 on {@code
+ *       /access/v1/evaluations};
+ *   <li>a mandate-guarded route to a trivial upstream against the same route with only a token
+ *       check, in the same gateway;
+ *   <li>revocation to effect: from a revocation's answer (its commit) to the gateway answering a
+ *       question that presents its revision.
+ * </ol>
+ *
+ * <p>Starts the suite with {@code ./mandaat run --no-keycloak} (jars built, {@code wrk} installed)
+ * and stops it at the end. Run from the repository root:
+ *
+ * <pre>
+ * ./mvnw -q -DskipTests package
+ * java -cp benchmarks/target/benchmarks.jar nl.mandaat.benchmarks.gateway.GatewayLoad [seconds]
+ * </pre>
+ */
+public final class GatewayLoad {
+
+  private static final int OFFSET = 900;
+  private static final Pattern REVISION = Pattern.compile("\"revision\"\\s*:\\s*(\\d+)");
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+  private static final String QUESTION =
+      "{\"subject\":{\"type\":\"user\",\"id\":\"tm-omgeving\"},\"action\":{\"name\":\"decide\"},"
+          + "\"resource\":{\"type\":\"decision-type\",\"id\":\"inkoop-overeenkomst\","
+          + "\"properties\":{\"amount\":8000,\"orgUnit\":\"vergunningen\"}}%s}";
+
+  /** Routes for the run: the register's writes, and the same trivial upstream twice. */
+  private static final String ROUTES =
+      """
+      spring:
+        cloud:
+          gateway:
+            server:
+              webflux:
+                routes:
+                  - id: mandate
+                    uri: ${mandaat.routes.mandate-uri}
+                    predicates:
+                      - Path=/api/v1/grants/**,/api/v1/grants
+                    metadata:
+                      mandaat:
+                        requires: authenticated
+                  - id: bench-checked
+                    uri: %1$s
+                    predicates:
+                      - Path=/apps/checked/{unit}/**
+                    metadata:
+                      mandaat:
+                        requires: mandate
+                        decision-type: subsidie-toekenning
+                        unit: path:unit
+                        amount: body:/amount
+                  - id: bench-token-only
+                    uri: %1$s
+                    predicates:
+                      - Path=/apps/token-only/{unit}/**
+                    metadata:
+                      mandaat:
+                        requires: authenticated
+      """;
+
+  private GatewayLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 20);
+    Path root = Path.of("").toAbsolutePath();
+    try (TrivialUpstream upstream = TrivialUpstream.start()) {
+      Path routes = Files.createTempFile("mandaat-gateway-load", ".yaml");
+      Files.writeString(routes, ROUTES.formatted(upstream.uri()));
+      Map<String, String> environment =
+          Map.of(
+              // Server-grade JVMs instead of the launcher's small, C1-only defaults.
+              "MANDAAT_SERVICE_JAVA_OPTS",
+              "-XX:+UseParallelGC -Xms256m -Xmx768m",
+              "SPRING_CONFIG_ADDITIONAL_LOCATION",
+              "optional:file:" + routes);
+      try (RunningSuite suite = RunningSuite.start(root, OFFSET, environment)) {
+        run(suite, duration);
+      } finally {
+        Files.deleteIfExists(routes);
+      }
+    }
+  }
+
+  private static void run(RunningSuite suite, Duration duration) throws Exception {
+    String asker = suite.token("tm-omgeving");
+    String subsidies = suite.token("ah-subsidies");
+    String grantor = suite.token("ah-vergunningen");
+    awaitReplica(suite, asker);
+    requireAnswer(suite.post("/access/v1/evaluation", asker, QUESTION.formatted("")), "true");
+
+    String batch = batchOf100();
+    String application = "{\"aanvrager\":\"Stichting Buurtkracht\",\"amount\":100}";
+    requireStatus(suite.post("/apps/checked/subsidies/a", subsidies, application), 200);
+    requireStatus(suite.post("/apps/token-only/subsidies/a", subsidies, application), 200);
+    requireStatus(suite.post("/apps/checked/subsidies/a", asker, application), 403);
+
+    Duration warmUp = Duration.ofSeconds(10);
+    Wrk.post(
+        "warm-up",
+        suite.gateway().resolve("/access/v1/evaluation"),
+        asker,
+        QUESTION.formatted(""),
+        1,
+        16,
+        warmUp);
+    Wrk.post(
+        "warm-up",
+        suite.gateway().resolve("/apps/checked/subsidies/a"),
+        subsidies,
+        application,
+        1,
+        16,
+        warmUp);
+    Wrk.post(
+        "warm-up",
+        suite.gateway().resolve("/apps/token-only/subsidies/a"),
+        subsidies,
+        application,
+        1,
+        16,
+        warmUp);
+
+    List<Wrk.Result> evaluations = new ArrayList<>();
+    for (int connections : new int[] {8, 16, 32}) {
+      evaluations.add(
+          Wrk.post(
+              "evaluation, " + connections + " connections",
+              suite.gateway().resolve("/access/v1/evaluation"),
+              asker,
+              QUESTION.formatted(""),
+              1,
+              connections,
+              duration));
+    }
+    Wrk.Result batches =
+        Wrk.post(
+            "batch of 100, 8 connections",
+            suite.gateway().resolve("/access/v1/evaluations"),
+            asker,
+            batch,
+            1,
+            8,
+            duration);
+    Wrk.Result checked =
+        Wrk.post(
+            "mandate route, 16 connections",
+            suite.gateway().resolve("/apps/checked/subsidies/a"),
+            subsidies,
+            application,
+            1,
+            16,
+            duration);
+    Wrk.Result tokenOnly =
+        Wrk.post(
+            "same route, token check only, 16 connections",
+            suite.gateway().resolve("/apps/token-only/subsidies/a"),
+            subsidies,
+            application,
+            1,
+            16,
+            duration);
+    double[] revocations = revocations(suite, grantor, asker, 200);
+
+    System.out.println();
+    System.out.println("| run | per second | p50 ms | p90 ms | p99 ms | failures |");
+    System.out.println("|---|---|---|---|---|---|");
+    evaluations.forEach(r -> System.out.println(r.row(1)));
+    System.out.println(batches.row(100) + " (evaluations per second)");
+    System.out.println(checked.row(1));
+    System.out.println(tokenOnly.row(1));
+    System.out.printf(
+        Locale.ROOT,
+        "%nEnforcement keeps %.1f%% of the token-only route's throughput.%n",
+        100 * checked.requestsPerSecond() / tokenOnly.requestsPerSecond());
+    Arrays.sort(revocations);
+    System.out.printf(
+        Locale.ROOT,
+        "Revocation to effect over %d revocations: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        revocations.length,
+        at(revocations, 0.50),
+        at(revocations, 0.99),
+        revocations[revocations.length - 1]);
+  }
+
+  /**
+   * Each round records a sub-mandate, revokes it, and times from the revocation's answer to the
+   * gateway's answer for a question presenting the revocation's revision: an upper bound of the
+   * time from commit to replica, since it includes one evaluation's round trip.
+   */
+  private static double[] revocations(RunningSuite suite, String grantor, String asker, int rounds)
+      throws Exception {
+    double[] millis = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      HttpResponse<String> granted =
+          suite.post(
+              "/api/v1/grants",
+              grantor,
+              "{\"kind\":\"SUB_MANDATE\",\"parentGrantId\":\"G03-afdelingshoofd-vergunningen\","
+                  + "\"holderPosition\":\"teammanager-omgeving\","
+                  + "\"decisionTypes\":[\"inkoop-overeenkomst\"],\"orgUnits\":[\"vergunningen\"],"
+                  + "\"ceiling\":1000,\"validFrom\":\"2026-01-01\",\"subMandateAllowed\":false,"
+                  + "\"instructions\":[]}");
+      requireStatus(granted, 201);
+      String id = group(ID, granted.body());
+      HttpResponse<String> revoked =
+          suite.post(
+              "/api/v1/grants/" + id + "/revocation",
+              grantor,
+              "{\"reason\":\"load test\",\"decisionRef\":\"Intrekkingsbesluit load test\"}");
+      long committed = System.nanoTime();
+      requireStatus(revoked, 200);
+      String revision = group(REVISION, revoked.body());
+      HttpResponse<String> answer =
+          suite.post(
+              "/access/v1/evaluation",
+              asker,
+              QUESTION.formatted(",\"context\":{\"minRevision\":" + revision + "}"));
+      millis[i] = (System.nanoTime() - committed) / 1e6;
+      requireStatus(answer, 200);
+      if (Long.parseLong(group(REVISION, answer.body())) < Long.parseLong(revision)) {
+        throw new IllegalStateException("answered below the revision presented: " + answer.body());
+      }
+    }
+    return millis;
+  }
+
+  private static String batchOf100() {
+    String items =
+        IntStream.range(0, 100)
+            .mapToObj(
+                i ->
+                    "{\"resource\":{\"type\":\"decision-type\",\"id\":\"inkoop-overeenkomst\","
+                        + "\"properties\":{\"amount\":"
+                        + (100 + i * 50)
+                        + ",\"orgUnit\":\"vergunningen\"}}}")
+            .collect(Collectors.joining(","));
+    return "{\"subject\":{\"type\":\"user\",\"id\":\"tm-omgeving\"},\"action\":{\"name\":\"decide\"},"
+        + "\"evaluations\":["
+        + items
+        + "]}";
+  }
+
+  private static void awaitReplica(RunningSuite suite, String token) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (suite.post("/access/v1/evaluation", token, QUESTION.formatted("")).statusCode() != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the gateway's replica did not become available in 60 s");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static void requireAnswer(HttpResponse<String> response, String decision) {
+    requireStatus(response, 200);
+    if (!response.body().contains("\"decision\":" + decision)) {
+      throw new IllegalStateException("expected decision " + decision + ": " + response.body());
+    }
+  }
+
+  private static void requireStatus(HttpResponse<String> response, int status) {
+    if (response.statusCode() != status) {
+      throw new IllegalStateException(
+          "expected "
+              + status
+              + " from "
+              + response.uri()
+              + ", got "
+              + response.statusCode()
+              + ": "
+              + response.body());
+    }
+  }
+
+  private static String group(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException(pattern + " not in " + text);
+    }
+    return m.group(1);
+  }
+
+  private static double at(double[] sorted, double quantile) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
+  }
+}
