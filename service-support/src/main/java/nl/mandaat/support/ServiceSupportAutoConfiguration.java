@@ -1,5 +1,7 @@
 package nl.mandaat.support;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,6 +59,12 @@ import org.springframework.web.reactive.function.client.WebClient;
   InternalClientProperties.class
 })
 public class ServiceSupportAutoConfiguration {
+
+  /** The skew JwtValidators.createDefault allows on exp and nbf. */
+  private static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+
+  /** Verified bearer tokens remembered until they expire. */
+  static final long VERIFIED_TOKENS_REMEMBERED = 10_000;
 
   private static final String[] ALWAYS_PUBLIC = {
     "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
@@ -141,12 +149,16 @@ public class ServiceSupportAutoConfiguration {
               new JwtIssuerValidator(tokens.issuerUri()),
               new JwtAudienceValidator(tokens.audience())));
       // Unreachable keys surface as an authentication service failure (503), never as a 500.
-      return token ->
-          decoder
-              .decode(token)
-              .onErrorMap(
-                  failure -> !(failure instanceof JwtException),
-                  failure -> new JwtException("The issuer's keys could not be obtained", failure));
+      ReactiveJwtDecoder verifier =
+          token ->
+              decoder
+                  .decode(token)
+                  .onErrorMap(
+                      failure -> !(failure instanceof JwtException),
+                      failure ->
+                          new JwtException("The issuer's keys could not be obtained", failure));
+      return new VerifiedTokens(
+          verifier, DEFAULT_CLOCK_SKEW, Clock.systemUTC(), VERIFIED_TOKENS_REMEMBERED);
     }
   }
 

@@ -19,7 +19,7 @@ import reactor.test.StepVerifier;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "mandaat.db.schema=probe")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class ServiceSupportIntegrationTests {
 
   @DynamicPropertySource

@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "mandaat.db.schema=probe_without_issuer",
       "mandaat.security.issuer-uri=http://localhost:9/realms/mandaat"
     })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class UnreachableIssuerIntegrationTests {
 
   @DynamicPropertySource
