@@ -1,5 +1,6 @@
 package nl.mandaat.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -11,11 +12,16 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Stand-ins for the services behind the gateway: each answers every request with JSON naming
- * itself, the path and the Authorization header it received, and remembers the paths.
+ * itself, the path and the Authorization header it received, and remembers the paths. A path
+ * containing {@code /slow} is answered after {@link #SLOW}; one containing {@code /fail} with a
+ * 500.
  */
 final class Upstreams {
 
   static final List<String> NAMES = List.of("org", "mandate", "decision", "reporting", "web");
+
+  /** How long a {@code /slow} path takes. */
+  static final Duration SLOW = Duration.ofSeconds(3);
 
   private final Map<String, DisposableServer> servers;
   private final Queue<String> received = new ConcurrentLinkedQueue<>();
@@ -35,10 +41,14 @@ final class Upstreams {
               String body =
                   "{\"service\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\"}"
                       .formatted(name, request.uri(), authorization);
-              return response
-                  .header("Content-Type", "application/json")
-                  .sendString(Mono.just(body))
-                  .then();
+              Duration delay = request.uri().contains("/slow") ? SLOW : Duration.ZERO;
+              return Mono.delay(delay)
+                  .then(
+                      response
+                          .status(request.uri().contains("/fail") ? 500 : 200)
+                          .header("Content-Type", "application/json")
+                          .sendString(Mono.just(body))
+                          .then());
             })
         .bindNow();
   }
