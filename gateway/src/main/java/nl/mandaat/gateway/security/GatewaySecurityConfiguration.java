@@ -90,6 +90,9 @@ public class GatewaySecurityConfiguration {
   public static final String ISSUER_KEYS_HEALTH = "issuerKeys";
 
   private static final String OIDC = "/protocol/openid-connect";
+
+  // An issuer that is up answers at once; one that is starting is retried in the background.
+  private static final Duration FIRST_KEY_FETCH = Duration.ofSeconds(5);
   private static final String SESSION_COOKIE = "SESSION";
 
   private static final String[] ALWAYS_PUBLIC = {
@@ -115,7 +118,7 @@ public class GatewaySecurityConfiguration {
 
       @Override
       public void start() {
-        keys.warmUp();
+        keys.warmUp(FIRST_KEY_FETCH);
         running = true;
       }
 

@@ -64,10 +64,20 @@ public final class IssuerKeys {
     return loaded.get() != null;
   }
 
-  /** Starts fetching the keys in the background, retrying until the issuer answers. Idempotent. */
-  public synchronized void warmUp() {
+  /**
+   * Fetches the keys, waiting at most {@code firstAttempt} for the first try; when that fails,
+   * keeps trying in the background until the issuer answers. Idempotent.
+   */
+  public synchronized void warmUp(Duration firstAttempt) {
     if (warmUp != null || loaded()) {
       return;
+    }
+    try {
+      fetch().block(firstAttempt);
+      log.info("Issuer keys loaded from {}", jwkSetUri);
+      return;
+    } catch (RuntimeException e) {
+      log.info("Issuer keys at {} not available yet ({}); retrying", jwkSetUri, e.toString());
     }
     warmUp =
         fetch()
