@@ -10,6 +10,8 @@ import nl.mandaat.support.BearerProblemHandlers;
 import nl.mandaat.support.KeycloakJwtAuthenticationConverter;
 import nl.mandaat.support.ProblemResponses;
 import nl.mandaat.support.TokenProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -18,7 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -49,6 +53,7 @@ import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -90,6 +95,8 @@ public class GatewaySecurityConfiguration {
   public static final String ISSUER_KEYS_HEALTH = "issuerKeys";
 
   private static final String OIDC = "/protocol/openid-connect";
+  private static final String ISSUER_RETRY_AFTER_SECONDS = "5";
+  private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
 
   // An issuer that is up answers at once; one that is starting is retried in the background.
   private static final Duration FIRST_KEY_FETCH = Duration.ofSeconds(5);
@@ -258,6 +265,7 @@ public class GatewaySecurityConfiguration {
                                 .jwtAuthenticationConverter(
                                     new KeycloakJwtAuthenticationConverter()))
                     .authenticationEntryPoint(bearer)
+                    .authenticationFailureHandler(bearerFailure(bearer, problems))
                     .accessDeniedHandler(bearer))
         .exceptionHandling(
             exceptions ->
@@ -291,6 +299,31 @@ public class GatewaySecurityConfiguration {
           .logout(ServerHttpSecurity.LogoutSpec::disable);
     }
     return http.build();
+  }
+
+  /**
+   * A bearer token that could not be checked because the issuer's keys are out of reach is a 503
+   * {@code ISSUER_UNAVAILABLE}; any other failure a 401 with the Bearer challenge. Answered here
+   * rather than thrown: the login filter further up the chain would turn a thrown failure into a
+   * redirect to a login page.
+   */
+  private static ServerAuthenticationFailureHandler bearerFailure(
+      BearerProblemHandlers bearer, ProblemResponses problems) {
+    return (exchange, failure) -> {
+      if (failure instanceof AuthenticationServiceException) {
+        log.warn("Token check failed: {}", failure.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, ISSUER_RETRY_AFTER_SECONDS);
+        return problems.write(
+            exchange.getExchange(),
+            ProblemResponses.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "ISSUER_UNAVAILABLE",
+                "The token issuer's keys cannot be reached; try again shortly."),
+            headers);
+      }
+      return bearer.commence(exchange.getExchange(), failure);
+    };
   }
 
   /** Session fixation: a login gets a new session id. */

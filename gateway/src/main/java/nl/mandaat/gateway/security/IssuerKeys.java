@@ -80,7 +80,8 @@ public final class IssuerKeys {
       log.info("Issuer keys at {} not available yet ({}); retrying", jwkSetUri, e.toString());
     }
     warmUp =
-        fetch()
+        // Deferred: every retry asks again instead of replaying the failed request.
+        Mono.defer(this::fetch)
             .doOnError(
                 e -> log.info("Issuer keys at {} not available yet: {}", jwkSetUri, e.toString()))
             .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(MAX_RETRY))
