@@ -257,5 +257,20 @@ class KeycloakIntegrationTests {
     assertThat(UPSTREAMS.received())
         .contains("/api/v1/grants?kc=csrf")
         .doesNotContain("/api/v1/grants?kc=no-csrf");
+
+    // Logging out ends the gateway's session and sends the browser to end Keycloak's.
+    HttpResponse<String> logout =
+        browser.post(
+            URI.create(gateway + "/logout"),
+            "application/x-www-form-urlencoded",
+            "",
+            Map.of("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")));
+    assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
+    assertThat(logout.headers().firstValue("Location").orElseThrow())
+        .startsWith(keycloak.issuerUri() + "/protocol/openid-connect/logout")
+        .contains("id_token_hint=")
+        .contains("post_logout_redirect_uri=");
+    assertThat(browser.get(URI.create(gateway + "/api/v1/org/units?kc=after-logout")).statusCode())
+        .isEqualTo(401);
   }
 }
