@@ -187,6 +187,32 @@ class EdgeIntegrationTests {
   }
 
   @Test
+  void theGatewaysOwnCookiesStayAtTheGatewayAndABearerRequestStartsNoSession() {
+    web.get()
+        .uri("/api/v1/org/units?cookies=1")
+        .headers(h -> h.setBearerAuth(freshToken()))
+        .header(HttpHeaders.COOKIE, "theme=dark; XSRF-TOKEN=def")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .doesNotExist(HttpHeaders.SET_COOKIE)
+        .expectBody()
+        .jsonPath("$.cookie")
+        .isEqualTo("theme=dark");
+    web.get()
+        .uri("/api/v1/org/units?cookies=2")
+        .headers(h -> h.setBearerAuth(freshToken()))
+        .header(HttpHeaders.COOKIE, "SESSION=abc; lang=nl")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.cookie")
+        .isEqualTo("lang=nl");
+  }
+
+  @Test
   void aSlowUpstreamIsAnsweredWithAGatewayTimeoutProblem() {
     long start = System.nanoTime();
 

@@ -12,9 +12,9 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Stand-ins for the services behind the gateway: each answers every request with JSON naming
- * itself, the path and the Authorization header it received, and remembers the paths. A path
- * containing {@code /slow} is answered after {@link #SLOW}; one containing {@code /fail} with a
- * 500.
+ * itself, the path and the Authorization and Cookie headers it received, and remembers the paths. A
+ * path containing {@code /slow} is answered after {@link #SLOW}; one containing {@code /fail} with
+ * a 500.
  */
 final class Upstreams {
 
@@ -38,9 +38,10 @@ final class Upstreams {
             (request, response) -> {
               received.add(request.uri());
               String authorization = request.requestHeaders().get("Authorization", "");
+              String cookie = request.requestHeaders().get("Cookie", "");
               String body =
-                  "{\"service\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\"}"
-                      .formatted(name, request.uri(), authorization);
+                  "{\"service\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\",\"cookie\":\"%s\"}"
+                      .formatted(name, request.uri(), authorization, cookie);
               Duration delay = request.uri().contains("/slow") ? SLOW : Duration.ZERO;
               return Mono.delay(delay)
                   .then(

@@ -212,6 +212,11 @@ public class GatewaySecurityConfiguration {
     return new RealmRolesOidcUserService(jwtDecoder);
   }
 
+  @Bean
+  GatewayCookieFilter gatewayCookieFilter() {
+    return new GatewayCookieFilter();
+  }
+
   /** A session's tokens live in the session and end with it. */
   @Bean
   ServerOAuth2AuthorizedClientRepository mandaatAuthorizedClients() {
