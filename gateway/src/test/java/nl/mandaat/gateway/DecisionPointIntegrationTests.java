@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "mandaat.decision-log.permit-sample-rate=1",
-      "mandaat.decision-log.interval=50ms"
+      "mandaat.decision-log.interval=50ms",
+      "mandaat.edge.rate-limit.limit-for-period=100000"
     })
 @AutoConfigureWebTestClient(timeout = "30s")
 class DecisionPointIntegrationTests {

@@ -1,5 +1,6 @@
 package nl.mandaat.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -11,12 +12,17 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Stand-ins for the services behind the gateway: each answers every request with JSON naming
- * itself, the path and the Authorization header it received, and remembers the paths.
+ * itself, the path and the Authorization and Cookie headers it received, and remembers the paths. A
+ * path containing {@code /slow} is answered after {@link #SLOW}; one containing {@code /fail} with
+ * a 500.
  */
 final class Upstreams {
 
   static final List<String> NAMES =
       List.of("org", "mandate", "decision", "reporting", "web", "subsidies");
+
+  /** How long a {@code /slow} path takes. */
+  static final Duration SLOW = Duration.ofSeconds(3);
 
   private final Map<String, DisposableServer> servers;
   private final Queue<String> received = new ConcurrentLinkedQueue<>();
@@ -33,24 +39,29 @@ final class Upstreams {
             (request, response) -> {
               received.add(request.uri());
               String authorization = request.requestHeaders().get("Authorization", "");
+              String cookie = request.requestHeaders().get("Cookie", "");
               String revision = request.requestHeaders().get("X-Register-Revision", "");
+              Duration delay = request.uri().contains("/slow") ? SLOW : Duration.ZERO;
               return request
                   .receive()
                   .aggregate()
                   .asString()
                   .defaultIfEmpty("")
+                  .delayElement(delay)
                   .flatMap(
                       received -> {
                         String body =
                             ("{\"service\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\","
-                                    + "\"revision\":\"%s\",\"bodyLength\":%d}")
+                                    + "\"cookie\":\"%s\",\"revision\":\"%s\",\"bodyLength\":%d}")
                                 .formatted(
                                     name,
                                     request.uri(),
                                     authorization,
+                                    cookie,
                                     revision,
                                     received.length());
                         return response
+                            .status(request.uri().contains("/fail") ? 500 : 200)
                             .header("Content-Type", "application/json")
                             .sendString(Mono.just(body))
                             .then();

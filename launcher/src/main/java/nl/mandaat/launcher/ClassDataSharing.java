@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import nl.mandaat.keycloak.KeycloakDistribution;
 
 /**
  * Faster service start-up through class data sharing: each service jar is extracted once into the

@@ -1,23 +1,15 @@
 package nl.mandaat.launcher;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import nl.mandaat.keycloak.KeycloakException;
 
-/** Starts the real Keycloak in development mode with realm {@code mandaat} imported. */
+/**
+ * Starts the real Keycloak for the suite on its ports (module {@code keycloak-server} does the
+ * work; this names the ports and makes the process one the launcher manages).
+ */
 final class KeycloakServer {
-
-  /**
-   * Heap and JIT settings that keep Keycloak near 0.4 GB resident; {@code
-   * MANDAAT_KEYCLOAK_JAVA_OPTS} replaces them.
-   */
-  static final String JAVA_OPTS =
-      "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError"
-          + " -Djava.security.egd=file:/dev/urandom -XX:+UseSerialGC -Xms32m -Xmx320m -Xss512k"
-          + " -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=96m";
 
   private KeycloakServer() {}
 
@@ -26,15 +18,8 @@ final class KeycloakServer {
    * uses.
    */
   static List<String> command(Path home, SuitePorts ports) {
-    return List.of(
-        home.resolve("bin").resolve("kc.sh").toString(),
-        "start-dev",
-        "--http-host=127.0.0.1",
-        "--http-port=" + ports.keycloak(),
-        "--hostname=http://localhost:" + ports.keycloak(),
-        "--http-management-port=" + ports.keycloakManagement(),
-        "--db=dev-mem",
-        "--import-realm");
+    return nl.mandaat.keycloak.KeycloakServer.command(
+        home, ports.keycloak(), ports.keycloakManagement());
   }
 
   /**
@@ -44,22 +29,14 @@ final class KeycloakServer {
    */
   static ManagedProcess start(Path home, SuitePorts ports, String realmJson, Path log) {
     try {
-      Path imports = home.resolve("data").resolve("import");
-      Files.createDirectories(imports);
-      Path target = imports.resolve("mandaat-realm.json");
-      Path staging = Files.createTempFile(imports, ".mandaat-realm-", ".tmp");
-      Files.writeString(staging, realmJson, StandardCharsets.UTF_8);
-      Files.move(staging, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new LaunchException(
-          "cannot place the realm in "
-              + home
-              + " ("
-              + e.getMessage()
-              + "); delete that directory to unpack again",
-          e);
+      nl.mandaat.keycloak.KeycloakServer.placeRealm(home, realmJson);
+    } catch (KeycloakException e) {
+      throw new LaunchException(e.getMessage(), e);
     }
-    String options = System.getenv().getOrDefault("MANDAAT_KEYCLOAK_JAVA_OPTS", JAVA_OPTS);
+    String options =
+        System.getenv()
+            .getOrDefault(
+                "MANDAAT_KEYCLOAK_JAVA_OPTS", nl.mandaat.keycloak.KeycloakServer.JAVA_OPTS);
     Map<String, String> environment =
         Map.of(
             "JAVA", Java.executable(), "JAVA_HOME", Java.home().toString(), "JAVA_OPTS", options);

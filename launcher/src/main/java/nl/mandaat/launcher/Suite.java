@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.mandaat.keycloak.KeycloakDistribution;
+import nl.mandaat.keycloak.KeycloakException;
 
 /**
  * The whole suite on embedded defaults: PostgreSQL, Keycloak or the in-process issuer, and every
@@ -83,11 +85,7 @@ final class Suite implements AutoCloseable {
     String realmJson = read(realmFile);
     Realm realm = Realm.parse(realmJson);
     Optional<Path> keycloakHome =
-        options.keycloak()
-            ? Optional.of(
-                KeycloakDistribution.defaults(keycloakVersion)
-                    .ensure(root, logs.resolve("keycloak-download.log")))
-            : Optional.empty();
+        options.keycloak() ? Optional.of(keycloakHome(logs)) : Optional.empty();
 
     Console.progress("starting PostgreSQL on port " + ports.postgres());
     EmbeddedDatabase db =
@@ -148,6 +146,15 @@ final class Suite implements AutoCloseable {
     synchronized (lock) {
       requireOpen();
       ready = true;
+    }
+  }
+
+  private Path keycloakHome(Path logs) {
+    try {
+      return KeycloakDistribution.defaults(keycloakVersion)
+          .ensure(root, logs.resolve("keycloak-download.log"), Console::progress);
+    } catch (KeycloakException e) {
+      throw new LaunchException(e.getMessage() + ", or pass --no-keycloak", e);
     }
   }
 

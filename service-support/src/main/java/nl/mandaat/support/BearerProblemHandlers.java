@@ -15,12 +15,12 @@ import reactor.core.publisher.Mono;
  * 401 with {@code WWW-Authenticate: Bearer} (RFC 6750) and 403, both as problem documents.
  * Descriptions of a rejected token stay generic: the reason is logged, not told to the caller.
  */
-final class BearerProblemHandlers
+public final class BearerProblemHandlers
     implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
   private final ProblemResponses problems;
 
-  BearerProblemHandlers(ProblemResponses problems) {
+  public BearerProblemHandlers(ProblemResponses problems) {
     this.problems = problems;
   }
 

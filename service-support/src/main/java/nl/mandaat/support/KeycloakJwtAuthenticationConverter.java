@@ -16,22 +16,25 @@ import reactor.core.publisher.Mono;
  * ROLE_<role>} authorities and the principal's name is {@code preferred_username} (the person, as
  * ARCHITECTURE.md has it), falling back to {@code sub} for clients without a user.
  */
-final class KeycloakJwtAuthenticationConverter
+public final class KeycloakJwtAuthenticationConverter
     implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
-  static final String ROLE_PREFIX = "ROLE_";
+  /** The prefix of a realm role's authority: realm role {@code auditor} is {@code ROLE_auditor}. */
+  public static final String ROLE_PREFIX = "ROLE_";
 
   @Override
   public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
     return Mono.just(new JwtAuthenticationToken(jwt, authorities(jwt), name(jwt)));
   }
 
-  static String name(Jwt jwt) {
+  /** The person: {@code preferred_username}, or {@code sub} for a client without a user. */
+  public static String name(Jwt jwt) {
     String username = jwt.getClaimAsString("preferred_username");
     return username != null && !username.isBlank() ? username : jwt.getSubject();
   }
 
-  static List<GrantedAuthority> authorities(Jwt jwt) {
+  /** {@code ROLE_<role>} for every realm role in {@code realm_access.roles}. */
+  public static List<GrantedAuthority> authorities(Jwt jwt) {
     if (!(jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess)
         || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
       return List.of();

@@ -15,14 +15,18 @@ import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Writes RFC 9457 problem documents ({@code application/problem+json}) with a {@code code}. */
-final class ProblemResponses {
+/**
+ * Writes RFC 9457 problem documents ({@code application/problem+json}) with a {@code code}. Public
+ * so the gateway, which builds its own security chain, answers in the same shape.
+ */
+public final class ProblemResponses {
 
-  static final String CODE = "code";
+  /** The member naming the machine-readable reason, e.g. {@code UNAUTHENTICATED}. */
+  public static final String CODE = "code";
 
   private final ServerResponse.Context context;
 
-  ProblemResponses(ServerCodecConfigurer codecs) {
+  public ProblemResponses(ServerCodecConfigurer codecs) {
     List<HttpMessageWriter<?>> writers = codecs.getWriters();
     this.context =
         new ServerResponse.Context() {
@@ -39,13 +43,14 @@ final class ProblemResponses {
   }
 
   /** A problem for {@code status} with the given code, e.g. {@code UNAUTHENTICATED}. */
-  static ProblemDetail problem(HttpStatus status, String code, String detail) {
+  public static ProblemDetail problem(HttpStatus status, String code, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setProperty(CODE, code);
     return problem;
   }
 
-  Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
+  /** Writes {@code problem} with {@code headers}; the instance defaults to the request path. */
+  public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
     if (problem.getInstance() == null) {
       problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
     }

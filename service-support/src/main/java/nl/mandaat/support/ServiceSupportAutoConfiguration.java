@@ -63,9 +63,6 @@ public class ServiceSupportAutoConfiguration {
   /** The skew JwtValidators.createDefault allows on exp and nbf. */
   private static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
-  /** Verified bearer tokens remembered until they expire. */
-  static final long VERIFIED_TOKENS_REMEMBERED = 10_000;
-
   private static final String[] ALWAYS_PUBLIC = {
     "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
   };
@@ -158,7 +155,7 @@ public class ServiceSupportAutoConfiguration {
                       failure ->
                           new JwtException("The issuer's keys could not be obtained", failure));
       return new VerifiedTokens(
-          verifier, DEFAULT_CLOCK_SKEW, Clock.systemUTC(), VERIFIED_TOKENS_REMEMBERED);
+          verifier, DEFAULT_CLOCK_SKEW, Clock.systemUTC(), VerifiedTokens.DEFAULT_CAPACITY);
     }
   }
 

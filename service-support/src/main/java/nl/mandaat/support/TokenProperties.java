@@ -28,7 +28,8 @@ public record TokenProperties(
   /** The property prefix. */
   public static final String PREFIX = "mandaat.security";
 
-  URI effectiveJwkSetUri() {
+  /** {@link #jwkSetUri}, or Keycloak's certs endpoint under the issuer when that is null. */
+  public URI effectiveJwkSetUri() {
     if (jwkSetUri != null) {
       return jwkSetUri;
     }

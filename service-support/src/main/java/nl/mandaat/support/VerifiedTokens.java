@@ -22,6 +22,9 @@ import reactor.core.publisher.Mono;
  */
 public final class VerifiedTokens implements ReactiveJwtDecoder {
 
+  /** How many verified tokens a service remembers by default. */
+  public static final long DEFAULT_CAPACITY = 10_000;
+
   private final ReactiveJwtDecoder verifier;
   private final Duration clockSkew;
   private final Clock clock;

@@ -1,13 +1,17 @@
-package nl.mandaat.launcher;
+package nl.mandaat.keycloak;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -16,14 +20,19 @@ import java.util.zip.ZipInputStream;
  * The Keycloak server distribution: the zip {@code
  * org.keycloak:keycloak-quarkus-dist:<version>:zip} from Maven Central in the local Maven
  * repository, unpacked once under the user's cache ({@code ~/.cache/mandaat/keycloak-<version>}).
+ * Shared by the launcher and the tests; when several JVMs unpack at once, the first atomic move
+ * wins and the others find it there.
  */
-final class KeycloakDistribution {
+public final class KeycloakDistribution {
+
+  /** The Keycloak version the root pom names. */
+  public static final String VERSION = readVersion();
 
   private final String version;
   private final Path repository;
   private final Path cache;
 
-  KeycloakDistribution(String version, Path repository, Path cache) {
+  public KeycloakDistribution(String version, Path repository, Path cache) {
     this.version = version;
     this.repository = repository;
     this.cache = cache;
@@ -33,7 +42,7 @@ final class KeycloakDistribution {
    * The defaults: {@code ~/.m2/repository} (or {@code -Dmaven.repo.local}) and {@code
    * $XDG_CACHE_HOME/mandaat}.
    */
-  static KeycloakDistribution defaults(String version) {
+  public static KeycloakDistribution defaults(String version) {
     String home = System.getProperty("user.home");
     String localRepository = System.getProperty("maven.repo.local");
     Path repository =
@@ -44,15 +53,15 @@ final class KeycloakDistribution {
     return new KeycloakDistribution(version, repository, cache);
   }
 
-  String version() {
+  public String version() {
     return version;
   }
 
-  String coordinates() {
+  public String coordinates() {
     return "org.keycloak:keycloak-quarkus-dist:" + version + ":zip";
   }
 
-  Path zip() {
+  public Path zip() {
     return repository.resolve(
         Path.of(
             "org",
@@ -62,7 +71,7 @@ final class KeycloakDistribution {
             "keycloak-quarkus-dist-" + version + ".zip"));
   }
 
-  Path home() {
+  public Path home() {
     return cache.resolve("keycloak-" + version);
   }
 
@@ -70,21 +79,24 @@ final class KeycloakDistribution {
    * Returns the unpacked distribution, downloading the zip with the checkout's Maven wrapper and
    * unpacking it first when needed.
    *
-   * @throws LaunchException when the download or unpacking fails
+   * @param root the checkout, whose {@code mvnw} downloads the zip
+   * @param log where the download's output goes
+   * @param progress told, in a sentence, what takes long (a download, unpacking)
+   * @throws KeycloakException when the download or unpacking fails
    */
-  Path ensure(Path root, Path log) {
+  public Path ensure(Path root, Path log, Consumer<String> progress) {
     if (Files.isRegularFile(home().resolve("bin").resolve("kc.sh"))) {
       return home();
     }
     if (!Files.isRegularFile(zip())) {
-      download(root, log);
+      download(root, log, progress);
     }
-    unpack();
+    unpack(progress);
     return home();
   }
 
-  private void download(Path root, Path log) {
-    Console.progress(
+  private void download(Path root, Path log, Consumer<String> progress) {
+    progress.accept(
         "downloading Keycloak "
             + version
             + " (about 160 MB) from Maven Central into "
@@ -99,27 +111,51 @@ final class KeycloakDistribution {
             "-Dartifact=" + coordinates(),
             "-Dtransitive=false",
             "-Dmaven.repo.local=" + repository);
-    int exit = Maven.run(root, command, log);
+    int exit = run(root, command, log);
     if (exit != 0 || !Files.isRegularFile(zip())) {
-      throw new LaunchException(
+      throw new KeycloakException(
           "cannot download Keycloak "
               + version
               + " ("
               + coordinates()
               + ", see "
               + log
-              + "); check the network to Maven Central or pass --no-keycloak");
+              + "); check the network to Maven Central");
     }
   }
 
-  private void unpack() {
-    Console.progress("unpacking Keycloak " + version + " into " + home());
+  private static int run(Path root, List<String> command, Path log) {
+    try {
+      Files.createDirectories(log.getParent());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+      Process process = builder.start();
+      try {
+        return process.waitFor();
+      } catch (InterruptedException e) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        Thread.currentThread().interrupt();
+        return -1;
+      }
+    } catch (IOException e) {
+      throw new KeycloakException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void unpack(Consumer<String> progress) {
+    progress.accept("unpacking Keycloak " + version + " into " + home());
     Path staging;
     try {
       Files.createDirectories(cache);
       staging = Files.createTempDirectory(cache, ".keycloak-unpack-");
     } catch (IOException e) {
-      throw new LaunchException(
+      throw new KeycloakException(
           "cannot write to "
               + cache
               + " ("
@@ -159,19 +195,15 @@ final class KeycloakDistribution {
       if (Files.isRegularFile(home().resolve("bin").resolve("kc.sh"))) {
         return; // another launcher unpacked it meanwhile
       }
-      throw new LaunchException(
-          "cannot unpack "
-              + zip()
-              + " ("
-              + e.getMessage()
-              + "); delete it to download again, or pass --no-keycloak",
-          e);
+      throw new KeycloakException(
+          "cannot unpack " + zip() + " (" + e.getMessage() + "); delete it to download again", e);
     } finally {
       deleteQuietly(staging);
     }
   }
 
-  static void deleteQuietly(Path directory) {
+  /** Deletes a directory tree, ignoring what cannot be deleted. */
+  public static void deleteQuietly(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }
@@ -180,5 +212,16 @@ final class KeycloakDistribution {
     } catch (IOException | RuntimeException e) {
       // best effort: a leftover temporary directory is harmless
     }
+  }
+
+  private static String readVersion() {
+    Properties properties = new Properties();
+    try (InputStream in =
+        KeycloakDistribution.class.getResourceAsStream("keycloak-server.properties")) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("keycloak.version");
   }
 }
