@@ -94,7 +94,10 @@ public final class GatewayLoad {
               "MANDAAT_SERVICE_JAVA_OPTS",
               "-XX:+UseParallelGC -Xms256m -Xmx768m",
               "SPRING_CONFIG_ADDITIONAL_LOCATION",
-              "optional:file:" + routes);
+              "optional:file:" + routes,
+              // One token asks thousands of times a second here; the default limit is 200/s.
+              "MANDAAT_EDGE_RATELIMIT_LIMITFORPERIOD",
+              "100000000");
       try (RunningSuite suite = RunningSuite.start(root, OFFSET, environment)) {
         run(suite, duration);
       } finally {
