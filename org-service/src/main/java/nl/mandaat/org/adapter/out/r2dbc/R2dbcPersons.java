@@ -50,22 +50,10 @@ class R2dbcPersons implements Persons {
 
   @Override
   public Mono<Void> insertAll(List<Person> persons) {
-    return Flux.fromIterable(Sql.batches(persons))
-        .concatMap(
-            batch -> {
-              DatabaseClient.GenericExecuteSpec spec =
-                  database.sql(
-                      "insert into persons (username, sub, display_name) values "
-                          + Sql.valuesList(batch.size(), 3));
-              for (int r = 0; r < batch.size(); r++) {
-                Person p = batch.get(r);
-                spec =
-                    spec.bind(Sql.name(0, r), p.username())
-                        .bind(Sql.name(1, r), Sql.parameter(p.sub(), String.class))
-                        .bind(Sql.name(2, r), p.displayName());
-              }
-              return spec.then();
-            })
-        .then();
+    return Sql.insertAll(
+        database,
+        "insert into persons (username, sub, display_name)",
+        persons,
+        p -> new Object[] {p.username(), Sql.parameter(p.sub(), String.class), p.displayName()});
   }
 }
