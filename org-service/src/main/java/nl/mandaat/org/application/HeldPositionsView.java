@@ -47,6 +47,7 @@ public final class HeldPositionsView {
   private final Map<String, Position> positions = new ConcurrentHashMap<>();
   // Lists are never changed once published: an applied event replaces a person's list.
   private final Map<String, List<Holding>> holdings = new ConcurrentHashMap<>();
+  // "<via>:<id>" to the person holding it, for the events that end one.
   private final Map<String, String> holderOf = new ConcurrentHashMap<>();
   private final Object applying = new Object();
   private volatile long applied;
@@ -135,7 +136,15 @@ public final class HeldPositionsView {
         case Payloads.SUBSTITUTION_RECORDED ->
             hold(text(payload, "substitute"), payload, HeldPosition.Via.SUBSTITUTION);
         case Payloads.ASSIGNMENT_ENDED ->
-            end(text(payload, "id"), LocalDate.parse(text(payload, "validTo")));
+            end(
+                HeldPosition.Via.ASSIGNMENT,
+                text(payload, "id"),
+                LocalDate.parse(text(payload, "validTo")));
+        case Payloads.SUBSTITUTION_ENDED ->
+            end(
+                HeldPosition.Via.SUBSTITUTION,
+                text(payload, "id"),
+                LocalDate.parse(text(payload, "validTo")));
         default -> {
           // bodies and units do not change who holds what
         }
@@ -148,21 +157,22 @@ public final class HeldPositionsView {
     Holding holding =
         new Holding(text(payload, "id"), text(payload, "position"), via, window(payload, "window"));
     List<Holding> next = new ArrayList<>(holdings.getOrDefault(person, List.of()));
-    next.removeIf(h -> h.id().equals(holding.id()));
+    next.removeIf(h -> h.id().equals(holding.id()) && h.via() == via);
     next.add(holding);
     holdings.put(person, List.copyOf(next));
-    holderOf.put(holding.id(), person);
+    holderOf.put(via + ":" + holding.id(), person);
   }
 
-  private void end(String id, LocalDate validTo) {
-    String person = holderOf.get(id);
+  private void end(HeldPosition.Via via, String id, LocalDate validTo) {
+    // Assignment and substitution ids are unique each in their own kind only.
+    String person = holderOf.get(via + ":" + id);
     if (person == null) {
       return;
     }
     List<Holding> next = new ArrayList<>();
     for (Holding h : holdings.getOrDefault(person, List.of())) {
       next.add(
-          h.id().equals(id)
+          h.id().equals(id) && h.via() == via
               ? new Holding(h.id(), h.position(), h.via(), Window.of(h.window().from(), validTo))
               : h);
     }

@@ -1,5 +1,6 @@
 package nl.mandaat.org.application;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.mandaat.core.Actor;
@@ -10,6 +11,7 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Substitution;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
+import nl.mandaat.core.Window;
 import nl.mandaat.org.domain.OrganisationRules;
 import nl.mandaat.org.domain.VersionedPosition;
 import reactor.core.publisher.Mono;
@@ -28,6 +30,41 @@ public final class RecordSubstitution {
 
   public Mono<Recorded<Substitution>> record(Substitution substitution, String actor) {
     return org.write(apply(substitution, actor));
+  }
+
+  /**
+   * Sets the last day of a substitution (both days included), e.g. when the absence ends early;
+   * published as {@code SubstitutionEnded}.
+   */
+  public Mono<Recorded<Substitution>> end(String id, LocalDate validTo, String actor) {
+    return org.write(
+        org.substitutions()
+            .byId(id)
+            .switchIfEmpty(
+                Mono.error(
+                    () -> new NotFound("UNKNOWN_SUBSTITUTION", "Unknown substitution " + id + ".")))
+            .flatMap(
+                current -> {
+                  Verdict verdict =
+                      OrganisationRules.windowIsValid(current.window().from(), validTo);
+                  if (!verdict.isAccepted()) {
+                    return Mono.error(new RejectedChange(verdict));
+                  }
+                  Substitution ended =
+                      new Substitution(
+                          current.id(),
+                          current.substitute(),
+                          current.position(),
+                          Window.of(current.window().from(), validTo),
+                          current.recordedAt());
+                  return org.substitutions()
+                      .end(id, validTo)
+                      .then(
+                          org.events()
+                              .append(
+                                  Payloads.SUBSTITUTION_ENDED, actor, Payloads.ended(id, validTo)))
+                      .map(revision -> new Recorded<>(ended, revision, List.of()));
+                }));
   }
 
   Mono<Recorded<Substitution>> apply(Substitution substitution, String actor) {
