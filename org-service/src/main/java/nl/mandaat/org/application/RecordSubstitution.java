@@ -11,7 +11,6 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Substitution;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
-import nl.mandaat.core.Window;
 import nl.mandaat.org.domain.OrganisationRules;
 import nl.mandaat.org.domain.VersionedPosition;
 import reactor.core.publisher.Mono;
@@ -37,34 +36,18 @@ public final class RecordSubstitution {
    * published as {@code SubstitutionEnded}.
    */
   public Mono<Recorded<Substitution>> end(String id, LocalDate validTo, String actor) {
-    return org.write(
-        org.substitutions()
-            .byId(id)
-            .switchIfEmpty(
-                Mono.error(
-                    () -> new NotFound("UNKNOWN_SUBSTITUTION", "Unknown substitution " + id + ".")))
-            .flatMap(
-                current -> {
-                  Verdict verdict =
-                      OrganisationRules.windowIsValid(current.window().from(), validTo);
-                  if (!verdict.isAccepted()) {
-                    return Mono.error(new RejectedChange(verdict));
-                  }
-                  Substitution ended =
-                      new Substitution(
-                          current.id(),
-                          current.substitute(),
-                          current.position(),
-                          Window.of(current.window().from(), validTo),
-                          current.recordedAt());
-                  return org.substitutions()
-                      .end(id, validTo)
-                      .then(
-                          org.events()
-                              .append(
-                                  Payloads.SUBSTITUTION_ENDED, actor, Payloads.ended(id, validTo)))
-                      .map(revision -> new Recorded<>(ended, revision, List.of()));
-                }));
+    return Ending.end(
+        org,
+        id,
+        validTo,
+        actor,
+        org.substitutions().byId(id),
+        () -> new NotFound("UNKNOWN_SUBSTITUTION", "Unknown substitution " + id + "."),
+        Substitution::window,
+        (s, window) ->
+            new Substitution(s.id(), s.substitute(), s.position(), window, s.recordedAt()),
+        to -> org.substitutions().end(id, to),
+        Payloads.SUBSTITUTION_ENDED);
   }
 
   Mono<Recorded<Substitution>> apply(Substitution substitution, String actor) {
