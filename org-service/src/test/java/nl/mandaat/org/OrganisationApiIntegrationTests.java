@@ -709,6 +709,111 @@ class OrganisationApiIntegrationTests {
         .isEqualTo(1);
   }
 
+  private WebTestClient.ResponseSpec endSubstitution(String id, Map<String, Object> body) {
+    return web.put()
+        .uri("/api/v1/org/substitutions/{id}/end", id)
+        .headers(h -> h.setBearerAuth(BEHEER))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  @Test
+  void aSubstitutionEndedEarlyCountsUpToItsNewLastDayAndIsPublished() {
+    post(
+            "/api/v1/org/substitutions",
+            Map.of(
+                "id", "S-ah-mo-publiek-2027-09",
+                "substitute", "ah-mo",
+                "position", "afdelingshoofd-publiekszaken",
+                "validFrom", "2027-09-01",
+                "validTo", "2027-09-30"))
+        .expectStatus()
+        .isCreated();
+    long revision =
+        ((Number)
+                endSubstitution("S-ah-mo-publiek-2027-09", Map.of("validTo", "2027-09-10"))
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("revision"))
+            .longValue();
+    get("/api/v1/org/substitutions/S-ah-mo-publiek-2027-09")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .isEqualTo("2027-09-10");
+    get("/api/v1/org/persons/ah-mo/positions?at=2027-09-10")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.position == 'afdelingshoofd-publiekszaken')].via")
+        .isEqualTo("SUBSTITUTION");
+    get("/api/v1/org/persons/ah-mo/positions?at=2027-09-11")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.position == 'afdelingshoofd-publiekszaken')]")
+        .isEmpty();
+    organisation
+        .events()
+        .after(revision - 1)
+        .as(StepVerifier::create)
+        .assertNext(
+            event -> {
+              assertThat(event.type()).isEqualTo("SubstitutionEnded");
+              assertThat(event.payload())
+                  .isEqualTo("{\"id\":\"S-ah-mo-publiek-2027-09\",\"validTo\":\"2027-09-10\"}");
+            })
+        .verifyComplete();
+  }
+
+  @Test
+  void aSubstitutionCannotEndBeforeItStartsAndNothingIsStored() {
+    post(
+            "/api/v1/org/substitutions",
+            Map.of(
+                "id", "S-ah-hr-inkoop-2027-10",
+                "substitute", "ah-hr",
+                "position", "afdelingshoofd-inkoop",
+                "validFrom", "2027-10-01",
+                "validTo", "2027-10-31"))
+        .expectStatus()
+        .isCreated();
+    endSubstitution("S-ah-hr-inkoop-2027-10", Map.of("validTo", "2027-09-30"))
+        .expectStatus()
+        .isEqualTo(422)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("INVALID_WINDOW");
+    endSubstitution("S-ah-hr-inkoop-2027-10", Map.of())
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    get("/api/v1/org/substitutions/S-ah-hr-inkoop-2027-10")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .isEqualTo("2027-10-31");
+  }
+
+  @Test
+  void endingAnUnknownSubstitutionIsANotFoundProblem() {
+    endSubstitution("S-niemand", Map.of("validTo", "2027-01-31"))
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNKNOWN_SUBSTITUTION");
+  }
+
   @Test
   void aChangeAtAStaleVersionIsAConflictAndNothingIsLost() {
     Map<String, Object> change =

@@ -112,9 +112,13 @@ public final class ImportOrganisation {
     List<Assignment> assignments = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    // Every holder per position (for single-holder positions), and each person's own per position:
+    // looking through all holders of a position for every row made a large import quadratic.
     Map<String, List<Assignment>> byPosition = new HashMap<>();
+    Map<String, List<Assignment>> byHolding = new HashMap<>();
     for (Assignment a : existing) {
       byPosition.computeIfAbsent(a.position(), p -> new ArrayList<>()).add(a);
+      byHolding.computeIfAbsent(holding(a.person(), a.position()), k -> new ArrayList<>()).add(a);
     }
     for (Row row : rows) {
       int before = problems.size();
@@ -159,11 +163,11 @@ public final class ImportOrganisation {
         part.position(p);
       }
       // Only these can overlap: every holder of a single-holder position, else the person's own.
-      for (Assignment holder : byPosition.getOrDefault(position, List.of())) {
-        if (p == null || p.singleHolder() || holder.person().equals(username)) {
-          part.assignment(holder);
-        }
-      }
+      List<Assignment> overlapping =
+          p == null || p.singleHolder()
+              ? byPosition.getOrDefault(position, List.of())
+              : byHolding.getOrDefault(holding(username, position), List.of());
+      overlapping.forEach(part::assignment);
       for (Violation v :
           Validator.validate(
                   part.build(),
@@ -177,6 +181,9 @@ public final class ImportOrganisation {
         }
         assignments.add(assignment);
         byPosition.computeIfAbsent(position, k -> new ArrayList<>()).add(assignment);
+        byHolding
+            .computeIfAbsent(holding(username, position), k -> new ArrayList<>())
+            .add(assignment);
       }
     }
     return new Plan(persons, assignments, problems);
@@ -211,6 +218,10 @@ public final class ImportOrganisation {
               row.line(), "INVALID_DATE", field, value + " is not a date (YYYY-MM-DD)."));
       return null;
     }
+  }
+
+  private static String holding(String person, String position) {
+    return person + '\n' + position;
   }
 
   private static String trim(String s) {

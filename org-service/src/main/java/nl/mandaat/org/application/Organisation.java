@@ -11,7 +11,10 @@ import nl.mandaat.org.application.port.Substitutions;
 import nl.mandaat.org.application.port.Transactions;
 import nl.mandaat.org.application.port.Units;
 
-/** The ports the use cases share, and the clock that dates their changes. */
+/**
+ * The ports the use cases share, the clock that dates their changes, and the in-memory read model
+ * every write catches up before it answers.
+ */
 public record Organisation(
     Bodies bodies,
     Units units,
@@ -21,7 +24,8 @@ public record Organisation(
     Substitutions substitutions,
     Events events,
     Transactions transactions,
-    Clock clock) {
+    Clock clock,
+    HeldPositionsView heldPositions) {
 
   public Organisation {
     Objects.requireNonNull(bodies, "bodies");
@@ -33,10 +37,16 @@ public record Organisation(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(heldPositions, "heldPositions");
   }
 
-  /** Runs {@code work} as one serialised write transaction. */
+  /**
+   * Runs {@code work} as one serialised write transaction; once it has committed, this instance's
+   * read model has applied it (read your own writes).
+   */
   <T> reactor.core.publisher.Mono<T> write(reactor.core.publisher.Mono<T> work) {
-    return transactions.write(events.lock().then(work));
+    return transactions
+        .write(events.lock().then(work))
+        .flatMap(result -> heldPositions.catchUp().thenReturn(result));
   }
 }

@@ -23,6 +23,7 @@ public final class Payloads {
   public static final String ASSIGNMENT_RECORDED = "AssignmentRecorded";
   public static final String ASSIGNMENT_ENDED = "AssignmentEnded";
   public static final String SUBSTITUTION_RECORDED = "SubstitutionRecorded";
+  public static final String SUBSTITUTION_ENDED = "SubstitutionEnded";
 
   private Payloads() {}
 
@@ -76,9 +77,10 @@ public final class Payloads {
     return m;
   }
 
-  public static Map<String, Object> ended(String assignmentId, java.time.LocalDate validTo) {
+  /** The payload of {@code AssignmentEnded} and {@code SubstitutionEnded}: the record's id. */
+  public static Map<String, Object> ended(String id, java.time.LocalDate validTo) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", assignmentId);
+    m.put("id", id);
     m.put("validTo", validTo.toString());
     return m;
   }

@@ -67,15 +67,14 @@ public final class ReadOrganisation {
         .switchIfEmpty(Mono.error(() -> unknownPerson(username)));
   }
 
-  /** The positions {@code username} holds on {@code date}, by assignment or substitution. */
-  public Flux<HeldPosition> positionsHeld(String username, LocalDate date) {
-    return org.persons()
-        .positionsHeld(username, date)
-        .switchIfEmpty(
-            org.persons()
-                .byUsername(username)
-                .switchIfEmpty(Mono.error(() -> unknownPerson(username)))
-                .thenMany(Flux.empty()));
+  /**
+   * The positions {@code username} holds on {@code date}, by assignment or substitution, from the
+   * in-memory read model once it reflects at least {@code minRevision}.
+   */
+  public Flux<HeldPosition> positionsHeld(String username, LocalDate date, long minRevision) {
+    return org.heldPositions()
+        .positionsHeld(username, date, minRevision)
+        .flatMapIterable(held -> held);
   }
 
   public Flux<Assignment> assignments(LocalDate date) {

@@ -10,7 +10,6 @@ import nl.mandaat.core.Register;
 import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
-import nl.mandaat.core.Window;
 import nl.mandaat.org.domain.OrganisationRules;
 import nl.mandaat.org.domain.VersionedPosition;
 import reactor.core.publisher.Mono;
@@ -33,34 +32,17 @@ public final class RecordAssignment {
 
   /** Sets the last day of an assignment (both days included). */
   public Mono<Recorded<Assignment>> end(String id, LocalDate validTo, String actor) {
-    return org.write(
-        org.assignments()
-            .byId(id)
-            .switchIfEmpty(
-                Mono.error(
-                    () -> new NotFound("UNKNOWN_ASSIGNMENT", "Unknown assignment " + id + ".")))
-            .flatMap(
-                current -> {
-                  Verdict verdict =
-                      OrganisationRules.windowIsValid(current.window().from(), validTo);
-                  if (!verdict.isAccepted()) {
-                    return Mono.error(new RejectedChange(verdict));
-                  }
-                  Assignment ended =
-                      new Assignment(
-                          current.id(),
-                          current.person(),
-                          current.position(),
-                          Window.of(current.window().from(), validTo),
-                          current.recordedAt());
-                  return org.assignments()
-                      .end(id, validTo)
-                      .then(
-                          org.events()
-                              .append(
-                                  Payloads.ASSIGNMENT_ENDED, actor, Payloads.ended(id, validTo)))
-                      .map(revision -> new Recorded<>(ended, revision, List.of()));
-                }));
+    return Ending.end(
+        org,
+        id,
+        validTo,
+        actor,
+        org.assignments().byId(id),
+        () -> new NotFound("UNKNOWN_ASSIGNMENT", "Unknown assignment " + id + "."),
+        Assignment::window,
+        (a, window) -> new Assignment(a.id(), a.person(), a.position(), window, a.recordedAt()),
+        to -> org.assignments().end(id, to),
+        Payloads.ASSIGNMENT_ENDED);
   }
 
   Mono<Recorded<Assignment>> apply(Assignment assignment, String actor) {

@@ -1,5 +1,6 @@
 package nl.mandaat.org.application;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.mandaat.core.Actor;
@@ -28,6 +29,25 @@ public final class RecordSubstitution {
 
   public Mono<Recorded<Substitution>> record(Substitution substitution, String actor) {
     return org.write(apply(substitution, actor));
+  }
+
+  /**
+   * Sets the last day of a substitution (both days included), e.g. when the absence ends early;
+   * published as {@code SubstitutionEnded}.
+   */
+  public Mono<Recorded<Substitution>> end(String id, LocalDate validTo, String actor) {
+    return Ending.end(
+        org,
+        id,
+        validTo,
+        actor,
+        org.substitutions().byId(id),
+        () -> new NotFound("UNKNOWN_SUBSTITUTION", "Unknown substitution " + id + "."),
+        Substitution::window,
+        (s, window) ->
+            new Substitution(s.id(), s.substitute(), s.position(), window, s.recordedAt()),
+        to -> org.substitutions().end(id, to),
+        Payloads.SUBSTITUTION_ENDED);
   }
 
   Mono<Recorded<Substitution>> apply(Substitution substitution, String actor) {

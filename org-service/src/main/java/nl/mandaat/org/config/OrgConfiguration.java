@@ -2,7 +2,9 @@ package nl.mandaat.org.config;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 import nl.mandaat.core.demo.DemoMunicipality;
+import nl.mandaat.org.application.HeldPositionsView;
 import nl.mandaat.org.application.ImportOrganisation;
 import nl.mandaat.org.application.ListUnits;
 import nl.mandaat.org.application.Organisation;
@@ -30,9 +32,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class OrgConfiguration {
@@ -63,9 +68,35 @@ class OrgConfiguration {
       Substitutions substitutions,
       Events events,
       Transactions transactions,
-      Clock clock) {
+      Clock clock,
+      HeldPositionsView heldPositions) {
     return new Organisation(
-        bodies, units, positions, persons, assignments, substitutions, events, transactions, clock);
+        bodies,
+        units,
+        positions,
+        persons,
+        assignments,
+        substitutions,
+        events,
+        transactions,
+        clock,
+        heldPositions);
+  }
+
+  /** Who holds which position when, in memory, from the outbox (docs/events.md). */
+  @Bean
+  HeldPositionsView heldPositionsView(Events events, JsonMapper json) {
+    return new HeldPositionsView(
+        events, payload -> json.readValue(payload, new TypeReference<Map<String, Object>>() {}));
+  }
+
+  /**
+   * Loads the read model before the service reports ready, then follows the outbox until the
+   * context stops.
+   */
+  @Bean
+  SmartLifecycle heldPositionsFollower(HeldPositionsView view) {
+    return new OutboxFollower(view);
   }
 
   @Bean

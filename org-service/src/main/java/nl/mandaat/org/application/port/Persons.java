@@ -1,8 +1,6 @@
 package nl.mandaat.org.application.port;
 
-import java.time.LocalDate;
 import nl.mandaat.core.Person;
-import nl.mandaat.org.domain.HeldPosition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,10 +18,4 @@ public interface Persons {
 
   /** Stores new persons in a few statements (bulk import). */
   Mono<Void> insertAll(java.util.List<Person> persons);
-
-  /**
-   * The positions {@code username} holds on {@code date} through an assignment or a substitution,
-   * both in force that day, by position code.
-   */
-  Flux<HeldPosition> positionsHeld(String username, LocalDate date);
 }

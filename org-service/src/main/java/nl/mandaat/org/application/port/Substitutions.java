@@ -22,4 +22,7 @@ public interface Substitutions {
 
   /** Stores a new substitution. */
   Mono<Void> insert(Substitution substitution);
+
+  /** Sets the last day of substitution {@code id}. */
+  Mono<Void> end(String id, LocalDate validTo);
 }

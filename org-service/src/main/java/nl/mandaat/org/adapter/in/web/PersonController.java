@@ -86,12 +86,17 @@ class PersonController {
     return read.person(username).map(PersonResponse::of).onErrorMap(Problems::translate);
   }
 
-  /** The positions {@code username} holds on {@code at}, by assignment or substitution. */
+  /**
+   * The positions {@code username} holds on {@code at}, by assignment or substitution; with {@code
+   * minRevision} (a revision a write answered with, possibly on another instance) the answer
+   * reflects at least that revision.
+   */
   @GetMapping("/{username}/positions")
   Flux<HeldPositionResponse> positions(
       @PathVariable String username,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-    return read.positionsHeld(username, Dates.orToday(at, clock))
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+      @RequestParam(defaultValue = "0") long minRevision) {
+    return read.positionsHeld(username, Dates.orToday(at, clock), minRevision)
         .map(HeldPositionResponse::of)
         .onErrorMap(Problems::translate);
   }

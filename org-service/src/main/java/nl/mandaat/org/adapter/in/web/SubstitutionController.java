@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -92,6 +93,22 @@ class SubstitutionController {
       @RequestBody SubstitutionRequest request, ServerWebExchange exchange) {
     return Access.administrator(exchange)
         .flatMap(actor -> recordSubstitution.record(toSubstitution(request), actor))
+        .map(SubstitutionResponse::of)
+        .onErrorMap(Problems::translate);
+  }
+
+  /** Ends a substitution on {@code validTo} (the last day it counts). */
+  @PutMapping("/{id}/end")
+  Mono<SubstitutionResponse> end(
+      @PathVariable String id,
+      @RequestBody AssignmentController.EndRequest request,
+      ServerWebExchange exchange) {
+    return Access.administrator(exchange)
+        .flatMap(
+            actor ->
+                request.validTo() == null
+                    ? Mono.error(Problems.badRequest(List.of("validTo")))
+                    : recordSubstitution.end(id, request.validTo(), actor))
         .map(SubstitutionResponse::of)
         .onErrorMap(Problems::translate);
   }

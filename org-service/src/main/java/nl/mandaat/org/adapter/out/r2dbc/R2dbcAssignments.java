@@ -81,28 +81,19 @@ class R2dbcAssignments implements Assignments {
 
   @Override
   public Mono<Void> insertAll(List<Assignment> assignments) {
-    return Flux.fromIterable(Sql.batches(assignments))
-        .concatMap(
-            batch -> {
-              DatabaseClient.GenericExecuteSpec spec =
-                  database.sql(
-                      "insert into assignments ("
-                          + AssignmentRow.COLUMNS
-                          + ") values "
-                          + Sql.valuesList(batch.size(), 6));
-              for (int r = 0; r < batch.size(); r++) {
-                Assignment a = batch.get(r);
-                spec =
-                    spec.bind(Sql.name(0, r), a.id())
-                        .bind(Sql.name(1, r), a.person())
-                        .bind(Sql.name(2, r), a.position())
-                        .bind(Sql.name(3, r), a.window().from())
-                        .bind(Sql.name(4, r), Sql.parameter(a.window().to(), LocalDate.class))
-                        .bind(Sql.name(5, r), a.recordedAt().atOffset(ZoneOffset.UTC));
-              }
-              return spec.then();
-            })
-        .then();
+    return Sql.insertAll(
+        database,
+        "insert into assignments (" + AssignmentRow.COLUMNS + ")",
+        assignments,
+        a ->
+            new Object[] {
+              a.id(),
+              a.person(),
+              a.position(),
+              a.window().from(),
+              Sql.parameter(a.window().to(), LocalDate.class),
+              a.recordedAt().atOffset(ZoneOffset.UTC)
+            });
   }
 
   @Override

@@ -120,8 +120,20 @@ class R2dbcEvents implements Events {
                 previous = hash;
               }
               StoredEvent last = chain.get(chain.size() - 1);
-              return Flux.fromIterable(Sql.batches(chain))
-                  .concatMap(this::insertBatch)
+              return Sql.insertAll(
+                      database,
+                      "insert into events (" + EventRow.COLUMNS + ")",
+                      chain,
+                      e ->
+                          new Object[] {
+                            e.sequence(),
+                            e.type(),
+                            e.recordedAt(),
+                            e.actor(),
+                            e.payload(),
+                            e.prevHash(),
+                            e.hash()
+                          })
                   .then(
                       database
                           .sql(
@@ -137,27 +149,6 @@ class R2dbcEvents implements Events {
                           .then())
                   .thenReturn(last.sequence());
             });
-  }
-
-  private Mono<Void> insertBatch(List<StoredEvent> batch) {
-    DatabaseClient.GenericExecuteSpec spec =
-        database.sql(
-            "insert into events ("
-                + EventRow.COLUMNS
-                + ") values "
-                + Sql.valuesList(batch.size(), 7));
-    for (int r = 0; r < batch.size(); r++) {
-      StoredEvent e = batch.get(r);
-      spec =
-          spec.bind(Sql.name(0, r), e.sequence())
-              .bind(Sql.name(1, r), e.type())
-              .bind(Sql.name(2, r), e.recordedAt())
-              .bind(Sql.name(3, r), e.actor())
-              .bind(Sql.name(4, r), e.payload())
-              .bind(Sql.name(5, r), e.prevHash())
-              .bind(Sql.name(6, r), e.hash());
-    }
-    return spec.then();
   }
 
   @Override

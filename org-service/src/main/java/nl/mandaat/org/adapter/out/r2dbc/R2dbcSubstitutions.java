@@ -77,4 +77,13 @@ class R2dbcSubstitutions implements Substitutions {
         .bind("recordedAt", record.recordedAt().atOffset(ZoneOffset.UTC))
         .then();
   }
+
+  @Override
+  public Mono<Void> end(String id, LocalDate validTo) {
+    return database
+        .sql("update substitutions set valid_to = :to where id = :id")
+        .bind("to", validTo)
+        .bind("id", id)
+        .then();
+  }
 }

@@ -1,8 +1,15 @@
 package nl.mandaat.org.adapter.out.r2dbc;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** Binding of values that may be absent. */
+/** Binding of values that may be absent, and multi-row inserts. */
 final class Sql {
 
   private Sql() {}
@@ -37,5 +44,33 @@ final class Sql {
       batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
     }
     return batches;
+  }
+
+  /**
+   * Inserts {@code rows} in multi-row statements of {@link #BATCH} rows: {@code insertInto} is the
+   * statement up to {@code values}, {@code values} gives one row's values in column order (a {@link
+   * Parameter} for a value that may be absent). Each statement binds all its values at once:
+   * binding them one by one copies the growing binding map each time, quadratic in the batch.
+   */
+  static <T> Mono<Void> insertAll(
+      DatabaseClient database, String insertInto, List<T> rows, Function<T, Object[]> values) {
+    return Flux.fromIterable(batches(rows))
+        .concatMap(
+            batch -> {
+              Map<String, Object> bindings = new HashMap<>();
+              int columns = 0;
+              for (int r = 0; r < batch.size(); r++) {
+                Object[] row = values.apply(batch.get(r));
+                columns = row.length;
+                for (int c = 0; c < row.length; c++) {
+                  bindings.put(name(c, r), row[c]);
+                }
+              }
+              return database
+                  .sql(insertInto + " values " + valuesList(batch.size(), columns))
+                  .bindValues(bindings)
+                  .then();
+            })
+        .then();
   }
 }
