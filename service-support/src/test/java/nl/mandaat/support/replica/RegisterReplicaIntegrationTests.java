@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import nl.mandaat.core.Evaluation;
 import nl.mandaat.core.Question;
 import nl.mandaat.core.Reason;
 import nl.mandaat.core.RegisterSnapshot;
+import nl.mandaat.core.Substitution;
+import nl.mandaat.core.Window;
 import nl.mandaat.core.demo.DemoMunicipality;
 import nl.mandaat.support.ServiceToken;
 import nl.mandaat.support.testing.RegisterOwners;
@@ -157,6 +160,25 @@ class RegisterReplicaIntegrationTests {
     org.append("AssignmentEnded", Map.of("id", assignment, "validTo", "2026-06-30"));
 
     await().until(() -> replica.current().evaluate(purchase()).reason() == Reason.NO_MANDATE);
+  }
+
+  @Test
+  void aSubstitutionEndedOnTheStreamEndsTheSubstitutesAnswers() {
+    await().until(() -> replica.current().isAvailable());
+    Question bySubstitute = purchase().toBuilder().person("mw-vergunningen").build();
+    org.append(
+        "SubstitutionRecorded",
+        Substitution.of(
+            "S-test",
+            "mw-vergunningen",
+            "teammanager-omgeving",
+            Window.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)),
+            Instant.parse("2026-11-01T08:00:00Z")));
+    await().until(() -> replica.current().evaluate(bySubstitute).permit());
+
+    org.append("SubstitutionEnded", Map.of("id", "S-test", "validTo", "2026-11-27"));
+
+    await().until(() -> !replica.current().evaluate(bySubstitute).permit());
   }
 
   private static Question purchase() {
