@@ -9,10 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import nl.mandaat.benchmarks.load.LoadGenerator;
+import nl.mandaat.benchmarks.load.LoadResult;
+import nl.mandaat.benchmarks.load.Request;
 
 /**
  * The gateway's load harness (issue 6), on loopback, measured as ratios in one run:
@@ -26,8 +30,9 @@ import java.util.stream.IntStream;
  *       question that presents its revision.
  * </ol>
  *
- * <p>Starts the suite with {@code ./mandaat run --no-keycloak} (jars built, {@code wrk} installed)
- * and stops it at the end. Run from the repository root:
+ * <p>Starts the suite with {@code ./mandaat run --no-keycloak} (jars built) and stops it at the
+ * end; the load comes from {@link LoadGenerator} (constant arrival rate, no coordinated omission).
+ * Run from the repository root:
  *
  * <pre>
  * ./mvnw -q -DskipTests package
@@ -120,83 +125,44 @@ public final class GatewayLoad {
     requireStatus(suite.post("/apps/checked/subsidies/a", asker, application), 403);
 
     Duration warmUp = Duration.ofSeconds(10);
-    Wrk.post(
-        "warm-up",
-        suite.gateway().resolve("/access/v1/evaluation"),
-        asker,
-        QUESTION.formatted(""),
-        1,
-        16,
-        warmUp);
-    Wrk.post(
-        "warm-up",
-        suite.gateway().resolve("/apps/checked/subsidies/a"),
-        subsidies,
-        application,
-        1,
-        16,
-        warmUp);
-    Wrk.post(
-        "warm-up",
-        suite.gateway().resolve("/apps/token-only/subsidies/a"),
-        subsidies,
-        application,
-        1,
-        16,
-        warmUp);
+    ProcessHandle gateway = suite.process("gateway");
+    Supplier<Duration> cpu = () -> gateway.info().totalCpuDuration().orElse(Duration.ZERO);
+    String host = suite.gateway().getHost() + ":" + suite.gateway().getPort();
+    byte[] question =
+        Request.postJson("/access/v1/evaluation", asker, QUESTION.formatted("")).encode(host);
+    byte[] hundred = Request.postJson("/access/v1/evaluations", asker, batch).encode(host);
+    byte[] checked =
+        Request.postJson("/apps/checked/subsidies/a", subsidies, application).encode(host);
+    byte[] tokenOnly =
+        Request.postJson("/apps/token-only/subsidies/a", subsidies, application).encode(host);
 
-    List<Wrk.Result> evaluations = new ArrayList<>();
-    for (int connections : new int[] {8, 16, 32}) {
-      evaluations.add(
-          Wrk.post(
-              "evaluation, " + connections + " connections",
-              suite.gateway().resolve("/access/v1/evaluation"),
-              asker,
-              QUESTION.formatted(""),
-              1,
-              connections,
-              duration));
+    List<LoadResult> results = new ArrayList<>();
+    results.add(generator(suite, 16, question, cpu).closedLoop("evaluation", warmUp, duration));
+    for (int rate : new int[] {5_000, 10_000}) {
+      results.add(
+          generator(suite, 64, question, cpu).constantRate("evaluation", rate, warmUp, duration));
     }
-    Wrk.Result batches =
-        Wrk.post(
-            "batch of 100, 8 connections",
-            suite.gateway().resolve("/access/v1/evaluations"),
-            asker,
-            batch,
-            1,
-            8,
-            duration);
-    Wrk.Result checked =
-        Wrk.post(
-            "mandate route, 16 connections",
-            suite.gateway().resolve("/apps/checked/subsidies/a"),
-            subsidies,
-            application,
-            1,
-            16,
-            duration);
-    Wrk.Result tokenOnly =
-        Wrk.post(
-            "same route, token check only, 16 connections",
-            suite.gateway().resolve("/apps/token-only/subsidies/a"),
-            subsidies,
-            application,
-            1,
-            16,
-            duration);
+    results.add(generator(suite, 8, hundred, cpu).closedLoop("batch of 100", warmUp, duration));
+    results.add(
+        generator(suite, 32, hundred, cpu).constantRate("batch of 100", 1_000, warmUp, duration));
+    LoadResult guarded =
+        generator(suite, 16, checked, cpu).closedLoop("mandate route", warmUp, duration);
+    LoadResult unguarded =
+        generator(suite, 16, tokenOnly, cpu)
+            .closedLoop("same route, token check only", warmUp, duration);
+    results.add(guarded);
+    results.add(unguarded);
     double[] revocations = revocations(suite, grantor, asker, 200);
 
-    System.out.println();
-    System.out.println("| run | per second | p50 ms | p90 ms | p99 ms | failures |");
-    System.out.println("|---|---|---|---|---|---|");
-    evaluations.forEach(r -> System.out.println(r.row(1)));
-    System.out.println(batches.row(100) + " (evaluations per second)");
-    System.out.println(checked.row(1));
-    System.out.println(tokenOnly.row(1));
+    LoadResult.print(results, System.out);
     System.out.printf(
         Locale.ROOT,
-        "%nEnforcement keeps %.1f%% of the token-only route's throughput.%n",
-        100 * checked.requestsPerSecond() / tokenOnly.requestsPerSecond());
+        "Batches of 100 carry %,.0f evaluations per second at their closed-loop ceiling.%n",
+        results.get(3).completedRate() * 100);
+    System.out.printf(
+        Locale.ROOT,
+        "Enforcement keeps %.1f%% of the token-only route's throughput.%n",
+        100 * guarded.completedRate() / unguarded.completedRate());
     Arrays.sort(revocations);
     System.out.printf(
         Locale.ROOT,
@@ -205,6 +171,12 @@ public final class GatewayLoad {
         at(revocations, 0.50),
         at(revocations, 0.99),
         revocations[revocations.length - 1]);
+  }
+
+  private static LoadGenerator generator(
+      RunningSuite suite, int connections, byte[] request, Supplier<Duration> cpu) {
+    return new LoadGenerator(
+        suite.gateway(), connections, n -> request, status -> status == 200, cpu);
   }
 
   /**

@@ -71,6 +71,15 @@ final class RunningSuite implements AutoCloseable {
     throw new IllegalStateException("the suite did not start; its messages are above");
   }
 
+  /** The JVM of {@code module} (e.g. {@code gateway}) that this suite started. */
+  ProcessHandle process(String module) {
+    return launcher
+        .descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains(module + ".jar"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + module + " process in the suite"));
+  }
+
   URI gateway() {
     return URI.create("http://127.0.0.1:" + (8080 + offset));
   }
