@@ -33,6 +33,9 @@ final class Compiled {
     Cand[] own = new Cand[0];
     Holding[] holdings = new Holding[0];
 
+    /** The persons of {@link #holdings} by assignment, in order: most searches' holders. */
+    List<String> assigned = List.of();
+
     Pos(Position position, int unitIdx) {
       this.position = position;
       this.code = position.code();
@@ -224,6 +227,9 @@ final class Compiled {
 
     /** The grant of each row. */
     Cand[] rowCands = NONE;
+
+    /** The grant of each row's {@link Cand#holderPermit}, read without touching the grant. */
+    Evaluation[] holderPermits = new Evaluation[0];
 
     /** Unit index to the range of rows for grants whose units include that unit. */
     IntRangeMap rowsByUnit = IntRangeMap.EMPTY;

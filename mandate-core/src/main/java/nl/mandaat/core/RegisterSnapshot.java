@@ -204,11 +204,10 @@ public final class RegisterSnapshot {
     long cents = amount == null ? -1 : Amounts.toCents(amount);
     long nanos = nanos(moment);
     long day = epochDay(moment);
-    Map<String, List<ChainLink>> found = new LinkedHashMap<>();
-    Map<String, Pos> foundPos = new HashMap<>();
+    Found found = new Found(preOrder.length);
     if (orgUnit == null) {
       for (Cand c : ti.direct) {
-        collect(c, ti, cents, nanos, day, found, foundPos);
+        collect(c, ti, cents, nanos, day, found);
       }
     } else {
       Integer u = unitIndex.get(orgUnit);
@@ -218,35 +217,86 @@ public final class RegisterSnapshot {
       for (int a : unitAncestors[u]) {
         long range = ti.rowsByUnit.get(a);
         for (int r = IntRangeMap.start(range), end = IntRangeMap.end(range); r < end; r++) {
-          collect(ti.rowCands[r], ti, cents, nanos, day, found, foundPos);
+          collect(ti.rowCands[r], ti, cents, nanos, day, found);
         }
       }
     }
-    List<String> codes = new ArrayList<>(found.keySet());
-    codes.sort(Comparator.comparingInt((String code) -> -foundPos.get(code).depth));
-    List<DecisionMaker> result = new ArrayList<>(codes.size());
-    for (String code : codes) {
-      Pos p = foundPos.get(code);
-      List<String> holders = new ArrayList<>();
-      List<String> substitutes = new ArrayList<>();
-      for (Holding h : p.holdings) {
-        if (h.inForce(nanos, day)) {
-          (h.substitution ? substitutes : holders).add(h.person);
-        }
-      }
-      result.add(new DecisionMaker(code, holders, substitutes, found.get(code)));
+    // Lowest in the line first; among equals, in the order found: a stable counting sort.
+    int[] atDepth = new int[found.maxDepth + 2];
+    for (int i = 0; i < found.size; i++) {
+      atDepth[found.maxDepth - found.pos[i].depth + 1]++;
     }
-    return List.copyOf(result);
+    for (int d = 1; d < atDepth.length; d++) {
+      atDepth[d] += atDepth[d - 1];
+    }
+    DecisionMaker[] result = new DecisionMaker[found.size];
+    for (int i = 0; i < found.size; i++) {
+      Pos p = found.pos[i];
+      result[atDepth[found.maxDepth - p.depth]++] = decisionMaker(p, found.chains[i], nanos, day);
+    }
+    return List.of(result);
   }
 
-  private void collect(
-      Cand c,
-      TypeInfo ti,
-      long cents,
-      long nanos,
-      long day,
-      Map<String, List<ChainLink>> found,
-      Map<String, Pos> foundPos) {
+  private static DecisionMaker decisionMaker(Pos p, List<ChainLink> chain, long nanos, long day) {
+    // Mostly every assignment is in force and no substitution: the lists built at compile time.
+    boolean usual = true;
+    for (Holding h : p.holdings) {
+      if (h.inForce(nanos, day) == h.substitution) {
+        usual = false;
+        break;
+      }
+    }
+    if (usual) {
+      return new DecisionMaker(p.code, p.assigned, List.of(), chain);
+    }
+    List<String> holders = new ArrayList<>();
+    List<String> substitutes = new ArrayList<>();
+    for (Holding h : p.holdings) {
+      if (h.inForce(nanos, day)) {
+        (h.substitution ? substitutes : holders).add(h.person);
+      }
+    }
+    return new DecisionMaker(p.code, holders, substitutes, chain);
+  }
+
+  /** The positions found so far by a search, in the order found, each once, with its chain. */
+  private static final class Found {
+    final long[] seen;
+    Pos[] pos = new Pos[16];
+
+    @SuppressWarnings("unchecked")
+    List<ChainLink>[] chains = new List[16];
+
+    int size;
+    int maxDepth;
+
+    Found(int positions) {
+      seen = new long[(positions + 63) >>> 6];
+    }
+
+    void add(Pos p, List<ChainLink> chain) {
+      if (size == pos.length) {
+        pos = Arrays.copyOf(pos, size * 2);
+        chains = Arrays.copyOf(chains, size * 2);
+      }
+      pos[size] = p;
+      chains[size++] = chain;
+      maxDepth = Math.max(maxDepth, p.depth);
+    }
+
+    /** Marks {@code p} found; false when it was already. */
+    boolean mark(Pos p) {
+      int word = p.tin >>> 6;
+      long bit = 1L << p.tin;
+      if ((seen[word] & bit) != 0) {
+        return false;
+      }
+      seen[word] |= bit;
+      return true;
+    }
+  }
+
+  private void collect(Cand c, TypeInfo ti, long cents, long nanos, long day, Found found) {
     if (c.recordedNanos > nanos
         || c.revokedNanos <= nanos
         || day < c.fromDay
@@ -257,18 +307,19 @@ public final class RegisterSnapshot {
       return;
     }
     Pos h = c.holder;
-    if (h.existsOn(day) && !found.containsKey(h.code)) {
-      found.put(h.code, c.chain);
-      foundPos.put(h.code, h);
+    // A position that does not exist that day is never listed, so marking it changes nothing.
+    if (found.mark(h) && h.existsOn(day)) {
+      found.add(h, c.chain);
     }
     if (c.excludesHigher) {
       return;
     }
     Pos p = h.up;
     for (int i = 0; p != null && i < 64; i++, p = p.up) {
-      if (p.existsOn(day) && !found.containsKey(p.code)) {
-        found.put(p.code, new ChainList(c.chain, ChainLink.higherPosition(h.code, p.code)));
-        foundPos.put(p.code, p);
+      if (found.mark(p) && p.existsOn(day)) {
+        ChainLink[] links = c.chain.toArray(new ChainLink[c.chain.size() + 1]);
+        links[links.length - 1] = ChainLink.higherPosition(h.code, p.code);
+        found.add(p, List.of(links));
       }
     }
   }
@@ -398,6 +449,12 @@ public final class RegisterSnapshot {
     // Grants checked below on their rows alone; a grant that passes these is fetched.
     long needed = action == Action.SUB_MANDATE ? Row.SUB_MANDATE_ALLOWED : 0;
     long refused = action == Action.DECIDE ? Row.SIGNATURE_ONLY : 0;
+    // Without flags, reporter or a substitute sub-mandating, nothing after the ceiling refuses.
+    boolean plain =
+        !q.politicallySensitive()
+            && !q.deviatesFromPolicy()
+            && !q.objection()
+            && (h == null || (q.reportedBy() == null && !(needed != 0 && h.substitution)));
     boolean any = false;
     // Sub-mandating is for the holder itself (Awb 10:9), not for positions above it.
     int passes = action == Action.SUB_MANDATE ? 1 : 2;
@@ -452,6 +509,9 @@ public final class RegisterSnapshot {
             f.fail(5, Reason.CEILING_EXCEEDED, ti.rowCands[r], p, "ceiling");
             continue;
           }
+          if (plain) {
+            return permit(ti, r, p, h, q, pass == 1);
+          }
           Cand c = ti.rowCands[r];
           if (q.politicallySensitive()) {
             // Rule 21
@@ -489,7 +549,7 @@ public final class RegisterSnapshot {
             f.fail(8, Reason.SUBSTITUTE_MAY_NOT_GRANT, c, p, "substitute");
             continue;
           }
-          return permit(c, (int) rows[o + Row.OWN_INDEX], p, h, q, pass == 1);
+          return permit(ti, r, p, h, q, pass == 1);
         }
       }
     }
@@ -524,13 +584,18 @@ public final class RegisterSnapshot {
         || (c.recordedNanos == than.recordedNanos && c.order < than.order);
   }
 
-  private Evaluation permit(Cand c, int ownIndex, Pos p, Holding h, Question q, boolean higher) {
+  /** The permit of row {@code r}: the shared one where it fits, else built for the question. */
+  private Evaluation permit(TypeInfo ti, int r, Pos p, Holding h, Question q, boolean higher) {
     if (!higher) {
-      Evaluation shared = h == null ? c.holderPermit : h.permits[ownIndex];
+      Evaluation shared =
+          h == null
+              ? ti.holderPermits[r]
+              : h.permits[(int) ti.rows[r * Row.STRIDE + Row.OWN_INDEX]];
       if (shared != null) {
         return shared;
       }
     }
+    Cand c = ti.rowCands[r];
     List<String> conditions = c.coSignThresholded ? coSigns(c, q.amountCents) : c.allCoSigns;
     List<ChainLink> chain =
         higher ? new ChainList(c.chain, ChainLink.higherPosition(c.holder.code, p.code)) : c.chain;
@@ -981,6 +1046,13 @@ public final class RegisterSnapshot {
       byPerson.forEach((k, v) -> persons.put(k, v.toArray(new Holding[0])));
       for (Pos p : positions.values()) {
         p.holdings = byPosition.getOrDefault(p, List.of()).toArray(new Holding[0]);
+        List<String> assigned = new ArrayList<>();
+        for (Holding h : p.holdings) {
+          if (!h.substitution) {
+            assigned.add(h.person);
+          }
+        }
+        p.assigned = List.copyOf(assigned);
       }
     }
 
@@ -1058,6 +1130,12 @@ public final class RegisterSnapshot {
       }
       byUnit.forEach(TypeInfo::indexByUnit);
       sharePermits();
+      for (TypeInfo ti : types.values()) {
+        ti.holderPermits = new Evaluation[ti.rowCands.length];
+        for (int r = 0; r < ti.rowCands.length; r++) {
+          ti.holderPermits[r] = ti.rowCands[r].holderPermit;
+        }
+      }
     }
 
     /**
