@@ -32,6 +32,13 @@ public class SearchBenchmark {
   @Param({"demo", "generated"})
   String register;
 
+  /**
+   * "unit": the question's unit, as the gateway asks; "any": no unit, every position in the
+   * register that may decide the type, the largest answer (hundreds of positions when generated).
+   */
+  @Param({"unit", "any"})
+  String scope;
+
   private RegisterSnapshot snapshot;
   private Question[] questions;
   private int next;
@@ -49,7 +56,8 @@ public class SearchBenchmark {
   }
 
   private List<DecisionMaker> whoMayDecide(Question q) {
-    return snapshot.whoMayDecide(q.decisionType(), q.orgUnit(), q.amount(), q.at());
+    String unit = scope.equals("any") ? null : q.orgUnit();
+    return snapshot.whoMayDecide(q.decisionType(), unit, q.amount(), q.at());
   }
 
   @Benchmark

@@ -33,6 +33,9 @@ final class Compiled {
     Cand[] own = new Cand[0];
     Holding[] holdings = new Holding[0];
 
+    /** The persons of {@link #holdings} by assignment, in order: most searches' holders. */
+    List<String> assigned = List.of();
+
     Pos(Position position, int unitIdx) {
       this.position = position;
       this.code = position.code();
@@ -94,6 +97,56 @@ final class Compiled {
     List<String> allCoSigns;
     List<String> instructions;
     List<ChainLink> chain;
+
+    /** This grant's index in its holder's {@link Pos#own}. */
+    int ownIndex;
+
+    /**
+     * The answer when the holder position itself asks and no co-sign depends on the amount: built
+     * once, shared by every such evaluation (it is immutable); null otherwise.
+     */
+    Evaluation holderPermit;
+  }
+
+  /**
+   * The layout of a grant's row in {@link TypeInfo#rows}: what the hot path compares, as longs, so
+   * that checking a grant reads one stretch of one array.
+   */
+  static final class Row {
+    static final int STRIDE = 8;
+    static final int HOLDER_TIN = 0;
+    static final int RECORDED = 1;
+    static final int REVOKED = 2;
+    static final int FROM_DAY = 3;
+    static final int TO_DAY = 4;
+    static final int CEILING = 5;
+    static final int FLAGS = 6;
+    static final int OWN_INDEX = 7;
+
+    static final long EXCLUDES_HIGHER = 1;
+    static final long SIGNATURE_ONLY = 2;
+    static final long SUB_MANDATE_ALLOWED = 4;
+
+    /** The mandator holds the power at every moment: no delegation check needed (rule 18). */
+    static final long POWER_CERTAIN = 8;
+
+    private Row() {}
+
+    static void fill(long[] rows, int row, Cand c, boolean powerCertain) {
+      int o = row * STRIDE;
+      rows[o + HOLDER_TIN] = c.holder.tin;
+      rows[o + RECORDED] = c.recordedNanos;
+      rows[o + REVOKED] = c.revokedNanos;
+      rows[o + FROM_DAY] = c.fromDay;
+      rows[o + TO_DAY] = c.toDay;
+      rows[o + CEILING] = c.ceiling;
+      rows[o + FLAGS] =
+          (c.excludesHigher ? EXCLUDES_HIGHER : 0)
+              | (c.signatureOnly ? SIGNATURE_ONLY : 0)
+              | (c.subMandateAllowed ? SUB_MANDATE_ALLOWED : 0)
+              | (powerCertain ? POWER_CERTAIN : 0);
+      rows[o + OWN_INDEX] = c.ownIndex;
+    }
   }
 
   /** A person's hold on a position: by assignment or as a substitute. */
@@ -105,6 +158,12 @@ final class Compiled {
     final long recordedNanos;
     final boolean substitution;
     final ChainLink link;
+
+    /**
+     * Per grant of {@code pos.own}: the answer when this person asks through this holding and no
+     * co-sign depends on the amount; built once, shared (immutable); null entries otherwise.
+     */
+    Evaluation[] permits;
 
     Holding(
         Pos pos,
@@ -155,41 +214,55 @@ final class Compiled {
     }
 
     private static final Cand[] NONE = new Cand[0];
-    private int[] unitKeys = {-1};
-    private Cand[][] unitCands = {NONE};
-    private int unitMask;
 
-    /** The grants for this type whose units include {@code unit} (not those above it). */
-    Cand[] at(int unit) {
-      int i = (unit * 0x9E3779B1) >>> 7 & unitMask;
-      while (true) {
-        int k = unitKeys[i];
-        if (k == unit) {
-          return unitCands[i];
-        }
-        if (k == -1) {
-          return NONE;
-        }
-        i = (i + 1) & unitMask;
+    /** Whether some body delegated this type away: only then may a mandator lack the power. */
+    boolean delegated;
+
+    /**
+     * The grants by unit as flat rows of {@link Row#STRIDE} longs, a unit's rows contiguous: the
+     * hot path checks a grant without touching its object, and fetches {@link #rowCands} only for
+     * the one that answers (or for the failure it reports).
+     */
+    long[] rows = new long[0];
+
+    /** The grant of each row. */
+    Cand[] rowCands = NONE;
+
+    /** The grant of each row's {@link Cand#holderPermit}, read without touching the grant. */
+    Evaluation[] holderPermits = new Evaluation[0];
+
+    /** Unit index to the range of rows for grants whose units include that unit. */
+    IntRangeMap rowsByUnit = IntRangeMap.EMPTY;
+
+    /** Builds {@link #rows} and {@link #rowsByUnit}; needs {@link #delegated} and Cand.ownIndex. */
+    void indexByUnit(Map<Integer, List<Cand>> byUnit) {
+      int n = 0;
+      for (List<Cand> cands : byUnit.values()) {
+        n += cands.size();
       }
+      rows = new long[n * Row.STRIDE];
+      rowCands = new Cand[n];
+      int[] keys = new int[byUnit.size()];
+      int[] starts = new int[keys.length];
+      int[] ends = new int[keys.length];
+      int k = 0;
+      int r = 0;
+      for (Map.Entry<Integer, List<Cand>> e : byUnit.entrySet()) {
+        keys[k] = e.getKey();
+        starts[k] = r;
+        for (Cand c : e.getValue()) {
+          rowCands[r] = c;
+          Row.fill(rows, r, c, powerCertain(c));
+          r++;
+        }
+        ends[k++] = r;
+      }
+      rowsByUnit = new IntRangeMap(keys, starts, ends);
     }
 
-    /** Builds the open-addressing table behind {@link #at(int)}. */
-    void indexByUnit(Map<Integer, List<Cand>> byUnit) {
-      int capacity = Integer.highestOneBit(Math.max(2, byUnit.size() * 2 - 1)) << 1;
-      unitKeys = new int[capacity];
-      java.util.Arrays.fill(unitKeys, -1);
-      unitCands = new Cand[capacity][];
-      unitMask = capacity - 1;
-      byUnit.forEach(
-          (unit, cands) -> {
-            int i = (unit * 0x9E3779B1) >>> 7 & unitMask;
-            while (unitKeys[i] != -1) {
-              i = (i + 1) & unitMask;
-            }
-            unitKeys[i] = unit;
-            unitCands[i] = cands.toArray(NONE);
-          });
+    /** Whether the mandator of {@code c} holds the power whenever: nothing was delegated away. */
+    private boolean powerCertain(Cand c) {
+      return c.mandatorBody == null || (!delegated && c.mandatorBody.equals(type.competentBody()));
     }
 
     /** Builds the tree over {@code byTin} (already sorted by holder tin, then order). */

@@ -18,6 +18,7 @@ import java.util.Set;
 import nl.mandaat.core.Compiled.Cand;
 import nl.mandaat.core.Compiled.Holding;
 import nl.mandaat.core.Compiled.Pos;
+import nl.mandaat.core.Compiled.Row;
 import nl.mandaat.core.Compiled.TypeInfo;
 
 /**
@@ -143,9 +144,14 @@ public final class RegisterSnapshot {
           if (ti.notMandatable) {
             return notMandatableDeny(ti);
           }
+          Evaluation e = tryPosition(p, null, q, ti, nanos, day, unit, Failure.IGNORED);
+          if (e != null) {
+            return e;
+          }
+          // A permit records nothing; a deny looks again, noting why each grant failed.
           Failure f = new Failure();
-          Evaluation e = tryPosition(p, null, q, ti, nanos, day, unit, f);
-          return e != null ? e : deny(f, q, ti, nanos, day, unit);
+          tryPosition(p, null, q, ti, nanos, day, unit, f);
+          return deny(f, q, ti, nanos, day, unit);
         }
       case PERSON:
       default:
@@ -157,15 +163,21 @@ public final class RegisterSnapshot {
           if (ti.notMandatable) {
             return notMandatableDeny(ti);
           }
+          for (Holding h : holdings) {
+            if (h.inForce(nanos, day)) {
+              Evaluation e = tryPosition(h.pos, h, q, ti, nanos, day, unit, Failure.IGNORED);
+              if (e != null) {
+                return e;
+              }
+            }
+          }
+          // A permit records nothing; a deny looks again, noting why each grant failed.
           Failure f = new Failure();
           boolean held = false;
           for (Holding h : holdings) {
             if (h.inForce(nanos, day)) {
               held = true;
-              Evaluation e = tryPosition(h.pos, h, q, ti, nanos, day, unit, f);
-              if (e != null) {
-                return e;
-              }
+              tryPosition(h.pos, h, q, ti, nanos, day, unit, f);
             }
           }
           if (!held) {
@@ -192,11 +204,10 @@ public final class RegisterSnapshot {
     long cents = amount == null ? -1 : Amounts.toCents(amount);
     long nanos = nanos(moment);
     long day = epochDay(moment);
-    Map<String, List<ChainLink>> found = new LinkedHashMap<>();
-    Map<String, Pos> foundPos = new HashMap<>();
+    Found found = new Found(preOrder.length);
     if (orgUnit == null) {
       for (Cand c : ti.direct) {
-        collect(c, ti, cents, nanos, day, found, foundPos);
+        collect(c, ti, cents, nanos, day, found);
       }
     } else {
       Integer u = unitIndex.get(orgUnit);
@@ -204,37 +215,88 @@ public final class RegisterSnapshot {
         return List.of();
       }
       for (int a : unitAncestors[u]) {
-        Cand[] cands = ti.at(a);
-        for (Cand c : cands) {
-          collect(c, ti, cents, nanos, day, found, foundPos);
+        long range = ti.rowsByUnit.get(a);
+        for (int r = IntRangeMap.start(range), end = IntRangeMap.end(range); r < end; r++) {
+          collect(ti.rowCands[r], ti, cents, nanos, day, found);
         }
       }
     }
-    List<String> codes = new ArrayList<>(found.keySet());
-    codes.sort(Comparator.comparingInt((String code) -> -foundPos.get(code).depth));
-    List<DecisionMaker> result = new ArrayList<>(codes.size());
-    for (String code : codes) {
-      Pos p = foundPos.get(code);
-      List<String> holders = new ArrayList<>();
-      List<String> substitutes = new ArrayList<>();
-      for (Holding h : p.holdings) {
-        if (h.inForce(nanos, day)) {
-          (h.substitution ? substitutes : holders).add(h.person);
-        }
-      }
-      result.add(new DecisionMaker(code, holders, substitutes, found.get(code)));
+    // Lowest in the line first; among equals, in the order found: a stable counting sort.
+    int[] atDepth = new int[found.maxDepth + 2];
+    for (int i = 0; i < found.size; i++) {
+      atDepth[found.maxDepth - found.pos[i].depth + 1]++;
     }
-    return List.copyOf(result);
+    for (int d = 1; d < atDepth.length; d++) {
+      atDepth[d] += atDepth[d - 1];
+    }
+    DecisionMaker[] result = new DecisionMaker[found.size];
+    for (int i = 0; i < found.size; i++) {
+      Pos p = found.pos[i];
+      result[atDepth[found.maxDepth - p.depth]++] = decisionMaker(p, found.chains[i], nanos, day);
+    }
+    return List.of(result);
   }
 
-  private void collect(
-      Cand c,
-      TypeInfo ti,
-      long cents,
-      long nanos,
-      long day,
-      Map<String, List<ChainLink>> found,
-      Map<String, Pos> foundPos) {
+  private static DecisionMaker decisionMaker(Pos p, List<ChainLink> chain, long nanos, long day) {
+    // Mostly every assignment is in force and no substitution: the lists built at compile time.
+    boolean usual = true;
+    for (Holding h : p.holdings) {
+      if (h.inForce(nanos, day) == h.substitution) {
+        usual = false;
+        break;
+      }
+    }
+    if (usual) {
+      return new DecisionMaker(p.code, p.assigned, List.of(), chain);
+    }
+    List<String> holders = new ArrayList<>();
+    List<String> substitutes = new ArrayList<>();
+    for (Holding h : p.holdings) {
+      if (h.inForce(nanos, day)) {
+        (h.substitution ? substitutes : holders).add(h.person);
+      }
+    }
+    return new DecisionMaker(p.code, holders, substitutes, chain);
+  }
+
+  /** The positions found so far by a search, in the order found, each once, with its chain. */
+  private static final class Found {
+    final long[] seen;
+    Pos[] pos = new Pos[16];
+
+    @SuppressWarnings("unchecked")
+    List<ChainLink>[] chains = new List[16];
+
+    int size;
+    int maxDepth;
+
+    Found(int positions) {
+      seen = new long[(positions + 63) >>> 6];
+    }
+
+    void add(Pos p, List<ChainLink> chain) {
+      if (size == pos.length) {
+        pos = Arrays.copyOf(pos, size * 2);
+        chains = Arrays.copyOf(chains, size * 2);
+      }
+      pos[size] = p;
+      chains[size++] = chain;
+      maxDepth = Math.max(maxDepth, p.depth);
+    }
+
+    /** Marks {@code p} found; false when it was already. */
+    boolean mark(Pos p) {
+      int word = p.tin >>> 6;
+      long bit = 1L << p.tin;
+      if ((seen[word] & bit) != 0) {
+        return false;
+      }
+      seen[word] |= bit;
+      return true;
+    }
+  }
+
+  private void collect(Cand c, TypeInfo ti, long cents, long nanos, long day, Found found) {
     if (c.recordedNanos > nanos
         || c.revokedNanos <= nanos
         || day < c.fromDay
@@ -245,18 +307,19 @@ public final class RegisterSnapshot {
       return;
     }
     Pos h = c.holder;
-    if (h.existsOn(day) && !found.containsKey(h.code)) {
-      found.put(h.code, c.chain);
-      foundPos.put(h.code, h);
+    // A position that does not exist that day is never listed, so marking it changes nothing.
+    if (found.mark(h) && h.existsOn(day)) {
+      found.add(h, c.chain);
     }
     if (c.excludesHigher) {
       return;
     }
     Pos p = h.up;
     for (int i = 0; p != null && i < 64; i++, p = p.up) {
-      if (p.existsOn(day) && !found.containsKey(p.code)) {
-        found.put(p.code, new ChainList(c.chain, ChainLink.higherPosition(h.code, p.code)));
-        foundPos.put(p.code, p);
+      if (found.mark(p) && p.existsOn(day)) {
+        ChainLink[] links = c.chain.toArray(new ChainLink[c.chain.size() + 1]);
+        links[links.length - 1] = ChainLink.higherPosition(h.code, p.code);
+        found.add(p, List.of(links));
       }
     }
   }
@@ -380,53 +443,76 @@ public final class RegisterSnapshot {
     }
     int[] ancestors = unit == null ? p.unitChain : unit;
     Action action = q.action();
+    long[] rows = ti.rows;
+    int tin = p.tin;
+    int tout = p.tout;
+    // Grants checked below on their rows alone; a grant that passes these is fetched.
+    long needed = action == Action.SUB_MANDATE ? Row.SUB_MANDATE_ALLOWED : 0;
+    long refused = action == Action.DECIDE ? Row.SIGNATURE_ONLY : 0;
+    // Without flags, reporter or a substitute sub-mandating, nothing after the ceiling refuses.
+    boolean plain =
+        !q.politicallySensitive()
+            && !q.deviatesFromPolicy()
+            && !q.objection()
+            && (h == null || (q.reportedBy() == null && !(needed != 0 && h.substitution)));
     boolean any = false;
     // Sub-mandating is for the holder itself (Awb 10:9), not for positions above it.
     int passes = action == Action.SUB_MANDATE ? 1 : 2;
     for (int pass = 0; pass < passes; pass++) {
       for (int a : ancestors) {
-        for (Cand c : ti.at(a)) {
-          Pos holder = c.holder;
-          if (pass == 0 ? holder != p : (holder == p || !p.mayExercise(c))) {
+        long range = ti.rowsByUnit.get(a);
+        for (int r = IntRangeMap.start(range), end = IntRangeMap.end(range); r < end; r++) {
+          int o = r * Row.STRIDE;
+          int holderTin = (int) rows[o + Row.HOLDER_TIN];
+          long flags = rows[o + Row.FLAGS];
+          if (pass == 0
+              ? holderTin != tin
+              // Rule 20: a position above the holder, unless the grant excludes it.
+              : ((flags & Row.EXCLUDES_HIGHER) != 0 || holderTin <= tin || holderTin >= tout)) {
             continue;
           }
           // Rule 23: a grant recorded after the moment did not exist then.
-          if (c.recordedNanos > nanos) {
+          if (rows[o + Row.RECORDED] > nanos) {
             continue;
           }
           any = true;
-          if (c.revokedNanos <= nanos) {
-            f.fail(2, Reason.REVOKED, c, p, "revoked");
+          if (rows[o + Row.REVOKED] <= nanos) {
+            f.fail(2, Reason.REVOKED, ti.rowCands[r], p, "revoked");
             continue;
           }
-          if (day < c.fromDay) {
-            f.fail(3, Reason.NOT_YET_VALID, c, p, "validFrom");
+          if (day < rows[o + Row.FROM_DAY]) {
+            f.fail(3, Reason.NOT_YET_VALID, ti.rowCands[r], p, "validFrom");
             continue;
           }
-          if (day > c.toDay) {
-            f.fail(3, Reason.EXPIRED, c, p, "validTo");
+          if (day > rows[o + Row.TO_DAY]) {
+            f.fail(3, Reason.EXPIRED, ti.rowCands[r], p, "validTo");
             continue;
           }
-          if (mandatorLacksPower(c, ti, nanos, day)) {
+          if ((flags & Row.POWER_CERTAIN) == 0
+              && mandatorLacksPower(ti.rowCands[r], ti, nanos, day)) {
             // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
-            f.fail(3, Reason.NO_MANDATE, c, p, "the mandator does not hold the power");
+            f.fail(3, Reason.NO_MANDATE, ti.rowCands[r], p, "the mandator does not hold the power");
             continue;
           }
-          if (action == Action.DECIDE && c.signatureOnly) {
+          if ((flags & refused) != 0) {
             // Awb 10:11: a signature mandate signs what the body decided.
-            f.fail(4, Reason.NO_MANDATE, c, p, "signature mandate only");
+            f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "signature mandate only");
             continue;
           }
-          if (action == Action.SUB_MANDATE && !c.subMandateAllowed) {
+          if ((flags & needed) != needed) {
             // Awb 10:9
-            f.fail(4, Reason.NO_MANDATE, c, p, "sub-mandate not allowed");
+            f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "sub-mandate not allowed");
             continue;
           }
-          if (q.amountCents > c.ceiling) {
+          if (q.amountCents > rows[o + Row.CEILING]) {
             // Rule 22: above the ceiling goes to the next level up.
-            f.fail(5, Reason.CEILING_EXCEEDED, c, p, "ceiling");
+            f.fail(5, Reason.CEILING_EXCEEDED, ti.rowCands[r], p, "ceiling");
             continue;
           }
+          if (plain) {
+            return permit(ti, r, p, h, q, pass == 1);
+          }
+          Cand c = ti.rowCands[r];
           if (q.politicallySensitive()) {
             // Rule 21
             f.escalate(c, p, "politically sensitive", c.mandatorBody);
@@ -463,7 +549,7 @@ public final class RegisterSnapshot {
             f.fail(8, Reason.SUBSTITUTE_MAY_NOT_GRANT, c, p, "substitute");
             continue;
           }
-          return permit(c, p, h, q, pass == 1);
+          return permit(ti, r, p, h, q, pass == 1);
         }
       }
     }
@@ -498,7 +584,18 @@ public final class RegisterSnapshot {
         || (c.recordedNanos == than.recordedNanos && c.order < than.order);
   }
 
-  private Evaluation permit(Cand c, Pos p, Holding h, Question q, boolean higher) {
+  /** The permit of row {@code r}: the shared one where it fits, else built for the question. */
+  private Evaluation permit(TypeInfo ti, int r, Pos p, Holding h, Question q, boolean higher) {
+    if (!higher) {
+      Evaluation shared =
+          h == null
+              ? ti.holderPermits[r]
+              : h.permits[(int) ti.rows[r * Row.STRIDE + Row.OWN_INDEX]];
+      if (shared != null) {
+        return shared;
+      }
+    }
+    Cand c = ti.rowCands[r];
     List<String> conditions = c.coSignThresholded ? coSigns(c, q.amountCents) : c.allCoSigns;
     List<ChainLink> chain =
         higher ? new ChainList(c.chain, ChainLink.higherPosition(c.holder.code, p.code)) : c.chain;
@@ -751,7 +848,7 @@ public final class RegisterSnapshot {
 
   /** The most informative failure so far: a candidate that got further through the checks. */
   private static final class Failure {
-    /** For trying positions up the line: only whether they permit matters, not why not. */
+    /** When only a permit matters, not why not: the first look, and positions up the line. */
     static final Failure IGNORED = new Failure(true);
 
     final boolean ignored;
@@ -949,6 +1046,13 @@ public final class RegisterSnapshot {
       byPerson.forEach((k, v) -> persons.put(k, v.toArray(new Holding[0])));
       for (Pos p : positions.values()) {
         p.holdings = byPosition.getOrDefault(p, List.of()).toArray(new Holding[0]);
+        List<String> assigned = new ArrayList<>();
+        for (Holding h : p.holdings) {
+          if (!h.substitution) {
+            assigned.add(h.person);
+          }
+        }
+        p.assigned = List.copyOf(assigned);
       }
     }
 
@@ -1008,9 +1112,11 @@ public final class RegisterSnapshot {
           }
         }
       }
-      byUnit.forEach(TypeInfo::indexByUnit);
       for (Pos p : positions.values()) {
         p.own = own.getOrDefault(p, List.of()).toArray(NO_CANDS);
+        for (int i = 0; i < p.own.length; i++) {
+          p.own[i].ownIndex = i;
+        }
       }
       for (TypeInfo ti : types.values()) {
         ti.direct = direct.getOrDefault(ti.code, List.of()).toArray(NO_CANDS);
@@ -1020,7 +1126,54 @@ public final class RegisterSnapshot {
         ti.index(higher);
         ti.delegatedBy = freeze(delegatedBy.get(ti.code));
         ti.delegationsHeld = freeze(delegationsHeld.get(ti.code));
+        ti.delegated = !ti.delegatedBy.isEmpty();
       }
+      byUnit.forEach(TypeInfo::indexByUnit);
+      sharePermits();
+      for (TypeInfo ti : types.values()) {
+        ti.holderPermits = new Evaluation[ti.rowCands.length];
+        for (int r = 0; r < ti.rowCands.length; r++) {
+          ti.holderPermits[r] = ti.rowCands[r].holderPermit;
+        }
+      }
+    }
+
+    /**
+     * Builds, once, the permits that do not depend on the question beyond its grant and holding:
+     * the holder position asking, or a person through one holding, with no co-sign that depends on
+     * the amount. Evaluation is immutable, so every such answer can be this one object.
+     */
+    private void sharePermits() {
+      long revision = register.revision();
+      for (Pos p : positions.values()) {
+        for (Cand c : p.own) {
+          c.holderPermit = c.coSignThresholded ? null : permitOf(c, p, c.chain, revision);
+        }
+        for (Holding h : p.holdings) {
+          h.permits = new Evaluation[p.own.length];
+          for (int i = 0; i < p.own.length; i++) {
+            Cand c = p.own[i];
+            if (!c.coSignThresholded) {
+              h.permits[i] = permitOf(c, p, new ChainList(c.chain, h.link), revision);
+            }
+          }
+        }
+      }
+    }
+
+    private static Evaluation permitOf(Cand c, Pos p, List<ChainLink> chain, long revision) {
+      return new Evaluation(
+          true,
+          Reason.PERMIT,
+          c.allCoSigns,
+          c.instructions,
+          c.signature,
+          c.mandatorBody,
+          p.code,
+          chain,
+          revision,
+          null,
+          null);
     }
 
     private int[] treeRoots() {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +72,70 @@ class GeneratedRegisterPropertyTests {
           assertThat(permits)
               .as("the generated questions permit often enough to test")
               .isGreaterThan(100);
+        });
+  }
+
+  /** Permits built once per grant and holding are shared: each must still be the asker's own. */
+  @Test
+  void aPermitEndsWithTheAskersOwnHoldOnThePositionAndCarriesTheRevision() {
+    forEachSeed(
+        6,
+        seed -> {
+          GeneratedRegister g = small(seed);
+          Register r = g.register();
+          RegisterSnapshot s = RegisterSnapshot.of(r);
+          int persons = 0;
+          for (Question q : g.questions(1500, seed)) {
+            Evaluation e = s.evaluate(q);
+            if (!e.permit()) {
+              continue;
+            }
+            assertThat(e.revision()).isEqualTo(r.revision());
+            ChainLink last = e.chain().get(e.chain().size() - 1);
+            String position = e.position().orElseThrow();
+            if (q.subject().kind() == Subject.Kind.POSITION) {
+              assertThat(position).isEqualTo(q.subject().code());
+              assertThat(last.person()).isNull();
+              continue;
+            }
+            persons++;
+            assertThat(last.kind()).isIn(ChainLink.Kind.ASSIGNMENT, ChainLink.Kind.SUBSTITUTION);
+            assertThat(last.person()).as("%s -> %s", q, e).isEqualTo(q.subject().code());
+            assertThat(last.position()).as("%s -> %s", q, e).isEqualTo(position);
+            assertThat(positionsHeld(r, q.subject().code(), q.at())).contains(position);
+          }
+          assertThat(persons).isGreaterThan(100);
+          // Small registers hold one substitution at most: a larger one holds some thirty.
+          Register large = GeneratedRegister.of(seed, 6000, 3000, 6).register();
+          RegisterSnapshot ls = RegisterSnapshot.of(large);
+          int substitutes = 0;
+          for (Substitution sub : large.substitutions()) {
+            for (Grant held : large.grants().values()) {
+              if (!held.holder().equals(sub.position())) {
+                continue;
+              }
+              for (LocalDate d = sub.window().from();
+                  !d.isAfter(sub.window().to());
+                  d = d.plusDays(1)) {
+                Question q =
+                    Question.builder()
+                        .person(sub.substitute())
+                        .decisionType(held.decisionTypes().iterator().next())
+                        .at(d.atTime(12, 0).atZone(large.zone()).toInstant())
+                        .build();
+                Evaluation e = ls.evaluate(q);
+                if (e.permit() && e.position().orElseThrow().equals(sub.position())) {
+                  substitutes++;
+                  ChainLink last = e.chain().get(e.chain().size() - 1);
+                  assertThat(last.kind())
+                      .as("%s -> %s", q, e)
+                      .isEqualTo(ChainLink.Kind.SUBSTITUTION);
+                  assertThat(last.person()).isEqualTo(sub.substitute());
+                }
+              }
+            }
+          }
+          assertThat(substitutes).as("substitutes who decide as such").isPositive();
         });
   }
 
