@@ -24,6 +24,8 @@ final class TrivialUpstream implements AutoCloseable {
   }
 
   static TrivialUpstream start() throws IOException {
+    // Without it every keep-alive answer waits on Nagle and delayed ACKs (~40 ms).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     ExecutorService threads = Executors.newFixedThreadPool(8);
     server.setExecutor(threads);
