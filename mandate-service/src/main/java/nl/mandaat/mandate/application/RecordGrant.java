@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import nl.mandaat.core.Actor;
 import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Grant;
@@ -14,20 +14,29 @@ import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
 import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.RegisterEvents;
-import nl.mandaat.mandate.application.port.Transactions;
+import nl.mandaat.mandate.application.port.RegisterWrites;
+import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
 
 /**
  * Records a new grant of any kind: validated by mandate-core's {@link Validator} against the
- * register at the write's moment, inside the write lock, then stored with its event.
+ * register at the write's moment, then stored with its event as the event right after the register
+ * it was validated against (see {@link CatchUp}).
  */
 public final class RecordGrant {
 
   public static final String EVENT = "GrantRecorded";
 
+  /** Stores a validated grant as {@code event}; answers false when that sequence was taken. */
+  @FunctionalInterface
+  private interface Store {
+    Mono<Boolean> store(RecordedEvent event, Grant grant);
+  }
+
   private final LiveRegister register;
   private final SerialWrites writes;
-  private final Transactions transactions;
+  private final CatchUp catchUp;
+  private final RegisterWrites store;
   private final Grants grants;
   private final RegisterEvents events;
   private final Clock clock;
@@ -35,13 +44,15 @@ public final class RecordGrant {
   public RecordGrant(
       LiveRegister register,
       SerialWrites writes,
-      Transactions transactions,
+      CatchUp catchUp,
+      RegisterWrites store,
       Grants grants,
       RegisterEvents events,
       Clock clock) {
     this.register = Objects.requireNonNull(register, "register");
     this.writes = Objects.requireNonNull(writes, "writes");
-    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+    this.store = Objects.requireNonNull(store, "store");
     this.grants = Objects.requireNonNull(grants, "grants");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,8 +71,8 @@ public final class RecordGrant {
                 recordNow(
                     proposal.id(UUID.randomUUID().toString()),
                     actor,
-                    (grant, sequence) ->
-                        grants.insert(grant, actor.username(), publicationRef, sequence))));
+                    (event, grant) ->
+                        store.recordGrant(event, grant, actor.username(), publicationRef))));
   }
 
   /**
@@ -94,32 +105,32 @@ public final class RecordGrant {
                     recordNow(
                         concept.toBuilder(),
                         actor,
-                        (grant, sequence) -> grants.adopt(grant, actor.username(), sequence))));
+                        (event, grant) -> store.adoptConcept(event, grant, actor.username()))));
   }
 
-  private Mono<Written> recordNow(
-      Grant.Builder proposal, Actor actor, BiFunction<Grant, Long, Mono<Void>> store) {
-    Instant now = EventChain.storable(clock.instant());
-    Grant grant = proposal.recordedAt(now).build();
-    RegisterChange change = new RegisterChange.NewGrant(grant, actor);
-    return transactions
-        .inWriteLock(
-            Mono.defer(
-                () -> {
-                  Verdict verdict = Validator.validate(register.current(), change);
-                  if (!verdict.isAccepted()) {
-                    return Mono.error(new ChangeRefused(verdict));
-                  }
-                  return events
-                      .append(EVENT, now, actor.username(), grant)
-                      .flatMap(
-                          event ->
-                              store.apply(grant, event.sequence()).thenReturn(event.sequence()));
-                }))
-        .map(
-            sequence -> {
-              register.committed(change, sequence);
-              return new Written(grant.id(), sequence, List.of());
-            });
+  private Mono<Written> recordNow(Grant.Builder proposal, Actor actor, Store storing) {
+    return catchUp.untilStored(
+        () -> {
+          LiveRegister.Head head = register.head();
+          Instant now = EventChain.storable(clock.instant());
+          Grant grant = proposal.recordedAt(now).build();
+          RegisterChange change = new RegisterChange.NewGrant(grant, actor);
+          Verdict verdict = Validator.validate(head.register(), change);
+          if (!verdict.isAccepted()) {
+            return Mono.error(new ChangeRefused(verdict));
+          }
+          RecordedEvent event =
+              events.next(head.sequence() + 1, head.hash(), EVENT, now, actor.username(), grant);
+          return storing
+              .store(event, grant)
+              .map(
+                  stored -> {
+                    if (!stored) {
+                      return Optional.<Written>empty();
+                    }
+                    register.committed(change, event);
+                    return Optional.of(new Written(grant.id(), event.sequence(), List.of()));
+                  });
+        });
   }
 }

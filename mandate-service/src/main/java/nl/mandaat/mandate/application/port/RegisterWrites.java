@@ -1,0 +1,28 @@
+package nl.mandaat.mandate.application.port;
+
+import java.util.List;
+import nl.mandaat.core.Grant;
+import nl.mandaat.core.Revocation;
+import nl.mandaat.mandate.domain.RecordedEvent;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores a register change together with its event, all or nothing, as the event right after the
+ * head the caller validated against. Each answers {@code false}, storing nothing, when that
+ * sequence was taken meanwhile (by another instance): the caller catches up and validates again.
+ */
+public interface RegisterWrites {
+
+  /** A new grant and its {@code GrantRecorded} event, in one statement. */
+  Mono<Boolean> recordGrant(
+      RecordedEvent event, Grant grant, String recordedBy, String publicationRef);
+
+  /** A concept turned into a recorded grant, with its event, in one transaction. */
+  Mono<Boolean> adoptConcept(RecordedEvent event, Grant grant, String recordedBy);
+
+  /** A revocation and its {@code GrantRevoked} event, in one statement. */
+  Mono<Boolean> revoke(RecordedEvent event, Revocation revocation, String revokedBy);
+
+  /** Grants with one event each (consecutive sequences), in one transaction. */
+  Mono<Boolean> recordGrants(List<RecordedEvent> events, List<Grant> grants, String recordedBy);
+}
