@@ -8,8 +8,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Brings the live register up to the outbox: applies, in order, every event after its revision,
- * whichever instance wrote it. Writes use it when their sequence was taken by another instance, and
- * the service runs it whenever a NOTIFY announces an event it has not applied, so reads follow too.
+ * whichever instance wrote it. A write uses it when its sequence was taken by another instance and
+ * before it refuses a change (so that every verdict, yes or no, is against the whole register); the
+ * service runs it whenever a NOTIFY announces an event it has not applied, so reads follow too.
  */
 public final class CatchUp {
 
@@ -44,18 +45,33 @@ public final class CatchUp {
   }
 
   private <T> Mono<T> untilStored(Supplier<Mono<Optional<T>>> attempt, int n) {
-    return Mono.defer(attempt)
-        .flatMap(
-            stored -> {
-              if (stored.isPresent()) {
-                return Mono.just(stored.get());
-              }
-              if (n >= ATTEMPTS) {
-                return Mono.error(
-                    new IllegalStateException(
-                        "the register kept changing; gave up after " + n + " attempts"));
-              }
-              return run().then(untilStored(attempt, n + 1));
-            });
+    return Mono.defer(
+        () -> {
+          long validatedAt = register.head().sequence();
+          return Mono.defer(attempt)
+              // A refusal counts only against the whole register: when another instance committed
+              // meanwhile, validate again with its events applied.
+              .onErrorResume(
+                  ChangeRefused.class,
+                  refused ->
+                      run()
+                          .flatMap(
+                              reached ->
+                                  reached > validatedAt && n < ATTEMPTS
+                                      ? untilStored(attempt, n + 1).map(Optional::of)
+                                      : Mono.<Optional<T>>error(refused)))
+              .flatMap(
+                  stored -> {
+                    if (stored.isPresent()) {
+                      return Mono.just(stored.get());
+                    }
+                    if (n >= ATTEMPTS) {
+                      return Mono.error(
+                          new IllegalStateException(
+                              "the register kept changing; gave up after " + n + " attempts"));
+                    }
+                    return run().then(untilStored(attempt, n + 1));
+                  });
+        });
   }
 }

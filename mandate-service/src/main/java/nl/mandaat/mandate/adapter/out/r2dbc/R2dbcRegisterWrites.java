@@ -140,6 +140,6 @@ class R2dbcRegisterWrites implements RegisterWrites {
   }
 
   private static Mono<Boolean> stored(GenericExecuteSpec spec) {
-    return spec.map((row, meta) -> Boolean.TRUE).all().hasElements();
+    return spec.map((row, meta) -> Boolean.TRUE).all().count().map(rows -> rows > 0);
   }
 }
