@@ -3,6 +3,7 @@ package nl.mandaat.mandate.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +90,11 @@ public final class ImportGrants {
                 return Mono.just(Optional.of(new Written(null, head.sequence(), List.of())));
               }
               return store
-                  .recordGrants(recorded, grants, actor.username())
+                  .recordGrants(
+                      recorded,
+                      grants,
+                      Collections.nCopies(grants.size(), actor.username()),
+                      Collections.nCopies(grants.size(), (String) null))
                   .map(
                       stored -> {
                         if (!stored) {

@@ -92,7 +92,7 @@ public final class WriteLoad {
           r.percentile(90),
           r.percentile(99),
           r.percentile(100));
-      System.out.printf("load average after the run: %s%n", loadAverage());
+      System.out.printf("load average after the run: %s; failures %s%n", loadAverage(), FAILURES);
       revocationToStream(client, beheer, revocations);
       breakdown(app);
     } finally {
@@ -108,6 +108,8 @@ public final class WriteLoad {
       return "?";
     }
   }
+
+  private static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
 
   private record Result(int ok, int failed, double achieved, List<Double> millis) {
     double percentile(double p) {
@@ -165,10 +167,19 @@ public final class WriteLoad {
                           status -> {
                             millis.add((System.nanoTime() - due) / 1e6);
                             (status == 201 ? ok : failed).incrementAndGet();
+                            if (status != 201) {
+                              FAILURES
+                                  .computeIfAbsent("HTTP " + status, k -> new AtomicInteger())
+                                  .incrementAndGet();
+                            }
                           })
                       .onErrorResume(
                           e -> {
                             failed.incrementAndGet();
+                            FAILURES
+                                .computeIfAbsent(
+                                    e.getClass().getSimpleName(), k -> new AtomicInteger())
+                                .incrementAndGet();
                             return Mono.empty();
                           })
                       .doFinally(s -> done.countDown());

@@ -13,16 +13,22 @@ import reactor.core.publisher.Mono;
  */
 public interface RegisterWrites {
 
-  /** A new grant and its {@code GrantRecorded} event, in one statement. */
-  Mono<Boolean> recordGrant(
-      RecordedEvent event, Grant grant, String recordedBy, String publicationRef);
-
   /** A concept turned into a recorded grant, with its event, in one transaction. */
   Mono<Boolean> adoptConcept(RecordedEvent event, Grant grant, String recordedBy);
 
   /** A revocation and its {@code GrantRevoked} event, in one statement. */
   Mono<Boolean> revoke(RecordedEvent event, Revocation revocation, String revokedBy);
 
-  /** Grants with one event each (consecutive sequences), in one transaction. */
-  Mono<Boolean> recordGrants(List<RecordedEvent> events, List<Grant> grants, String recordedBy);
+  /**
+   * Grants with one event each (consecutive sequences), all or none: one statement for a batch of
+   * up to a few hundred, one transaction beyond.
+   *
+   * @param recordedBy per grant, who recorded it
+   * @param publicationRefs per grant, where its decision was published (elements may be null)
+   */
+  Mono<Boolean> recordGrants(
+      List<RecordedEvent> events,
+      List<Grant> grants,
+      List<String> recordedBy,
+      List<String> publicationRefs);
 }

@@ -135,28 +135,33 @@ class R2dbcGrants implements Grants {
 
   /** Binds every column of {@link GrantRow#COLUMNS} to its {@link GrantRow#PARAMETERS} name. */
   static GenericExecuteSpec bind(GenericExecuteSpec spec, GrantRow row) {
+    return bind(spec, row, "");
+  }
+
+  /** Like {@link #bind(GenericExecuteSpec, GrantRow)}, each parameter name with {@code suffix}. */
+  static GenericExecuteSpec bind(GenericExecuteSpec spec, GrantRow row, String suffix) {
     spec =
-        spec.bind("id", row.id())
-            .bind("kind", row.kind())
-            .bind("grantor", row.grantor())
-            .bind("holder", row.holder())
-            .bind("decisionTypes", row.decisionTypes())
-            .bind("orgUnits", row.orgUnits())
-            .bind("validFrom", row.validFrom())
-            .bind("conditions", row.conditions())
-            .bind("instructions", row.instructions())
-            .bind("coSigns", row.coSigns())
-            .bind("subMandateAllowed", row.subMandateAllowed())
-            .bind("excludesHigherPositions", row.excludesHigherPositions())
-            .bind("recordedAt", row.recordedAt());
-    spec = nullable(spec, "parentGrantId", row.parentGrantId(), String.class);
-    spec = nullable(spec, "ceiling", row.ceiling(), java.math.BigDecimal.class);
-    spec = nullable(spec, "validTo", row.validTo(), java.time.LocalDate.class);
-    spec = nullable(spec, "escalationTarget", row.escalationTarget(), String.class);
-    spec = nullable(spec, "grantDecisionRef", row.grantDecisionRef(), String.class);
-    spec = nullable(spec, "legalBasis", row.legalBasis(), String.class);
-    spec = nullable(spec, "mandataryConsentRef", row.mandataryConsentRef(), String.class);
-    spec = nullable(spec, "employerConsentRef", row.employerConsentRef(), String.class);
+        spec.bind("id" + suffix, row.id())
+            .bind("kind" + suffix, row.kind())
+            .bind("grantor" + suffix, row.grantor())
+            .bind("holder" + suffix, row.holder())
+            .bind("decisionTypes" + suffix, row.decisionTypes())
+            .bind("orgUnits" + suffix, row.orgUnits())
+            .bind("validFrom" + suffix, row.validFrom())
+            .bind("conditions" + suffix, row.conditions())
+            .bind("instructions" + suffix, row.instructions())
+            .bind("coSigns" + suffix, row.coSigns())
+            .bind("subMandateAllowed" + suffix, row.subMandateAllowed())
+            .bind("excludesHigherPositions" + suffix, row.excludesHigherPositions())
+            .bind("recordedAt" + suffix, row.recordedAt());
+    spec = nullable(spec, "parentGrantId" + suffix, row.parentGrantId(), String.class);
+    spec = nullable(spec, "ceiling" + suffix, row.ceiling(), java.math.BigDecimal.class);
+    spec = nullable(spec, "validTo" + suffix, row.validTo(), java.time.LocalDate.class);
+    spec = nullable(spec, "escalationTarget" + suffix, row.escalationTarget(), String.class);
+    spec = nullable(spec, "grantDecisionRef" + suffix, row.grantDecisionRef(), String.class);
+    spec = nullable(spec, "legalBasis" + suffix, row.legalBasis(), String.class);
+    spec = nullable(spec, "mandataryConsentRef" + suffix, row.mandataryConsentRef(), String.class);
+    spec = nullable(spec, "employerConsentRef" + suffix, row.employerConsentRef(), String.class);
     return spec;
   }
 

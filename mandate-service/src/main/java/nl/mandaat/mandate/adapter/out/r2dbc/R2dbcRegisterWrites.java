@@ -9,6 +9,7 @@ import nl.mandaat.core.Grant;
 import nl.mandaat.core.Revocation;
 import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.domain.RecordedEvent;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -18,12 +19,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Each write is one statement, so one round trip and atomic by itself: the event goes into the
- * outbox under its sequence unless that sequence is taken ({@code on conflict do nothing}), the
- * change is stored only from the event's returned row, and the NOTIFY is sent from that same row
- * (PostgreSQL delivers it at commit). The outbox's primary key on the sequence is what keeps the
- * chain gap-free and unforked across instances: of two writers that validated against the same
- * head, the second stores nothing and is told so.
+ * Each write is one statement, so one round trip and atomic by itself: the events go into the
+ * outbox under their sequences, the changes beside them, and the NOTIFYs are sent from the events'
+ * returned rows (PostgreSQL delivers them at commit). The outbox's primary key on the sequence is
+ * what keeps the chain gap-free and unforked across instances: of two writers that validated
+ * against the same head, the second stores nothing (a revocation or adoption by {@code on conflict
+ * do nothing} and the missing returned row, a batch of grants by the unique violation that undoes
+ * its whole statement) and is told so.
  */
 @Repository
 class R2dbcRegisterWrites implements RegisterWrites {
@@ -35,16 +37,6 @@ class R2dbcRegisterWrites implements RegisterWrites {
 
   private static final String NOTIFY =
       " select sequence, pg_notify('" + R2dbcRegisterEvents.CHANNEL + "', sequence::text) from e";
-
-  private static final String RECORD_GRANT =
-      "with e as ("
-          + EVENT
-          + "), g as (insert into grant_record ("
-          + GrantRow.COLUMNS
-          + ", publication_ref, recorded_by, sequence, concept) select "
-          + GrantRow.PARAMETERS
-          + ", :publicationRef, :recordedBy, e.sequence, false from e)"
-          + NOTIFY;
 
   private static final String ADOPT_CONCEPT =
       "with e as (insert into outbox_event (sequence, type, recorded_at, actor, payload, prev_hash,"
@@ -81,15 +73,6 @@ class R2dbcRegisterWrites implements RegisterWrites {
   }
 
   @Override
-  public Mono<Boolean> recordGrant(
-      RecordedEvent event, Grant grant, String recordedBy, String publicationRef) {
-    GenericExecuteSpec spec = event(database.sql(RECORD_GRANT), event);
-    spec = R2dbcGrants.bind(spec, GrantRow.of(grant)).bind("recordedBy", recordedBy);
-    spec = nullable(spec, "publicationRef", publicationRef, String.class);
-    return stored(spec);
-  }
-
-  @Override
   public Mono<Boolean> adoptConcept(RecordedEvent event, Grant grant, String recordedBy) {
     GenericExecuteSpec spec =
         event(database.sql(ADOPT_CONCEPT), event)
@@ -113,30 +96,114 @@ class R2dbcRegisterWrites implements RegisterWrites {
 
   @Override
   public Mono<Boolean> recordGrants(
-      List<RecordedEvent> events, List<Grant> grants, String recordedBy) {
-    if (events.size() != grants.size()) {
-      throw new IllegalArgumentException("one event per grant");
+      List<RecordedEvent> events,
+      List<Grant> grants,
+      List<String> recordedBy,
+      List<String> publicationRefs) {
+    if (events.size() != grants.size()
+        || recordedBy.size() != grants.size()
+        || publicationRefs.size() != grants.size()) {
+      throw new IllegalArgumentException("one event, recorder and reference per grant");
     }
-    return Flux.range(0, events.size())
+    if (grants.isEmpty()) {
+      return Mono.just(true);
+    }
+    if (grants.size() <= BATCH) {
+      return batch(events, grants, recordedBy, publicationRefs);
+    }
+    // Beyond one statement's parameters: batches in one transaction, all or nothing.
+    return Flux.range(0, (grants.size() + BATCH - 1) / BATCH)
         .concatMap(
-            i ->
-                recordGrant(events.get(i), grants.get(i), recordedBy, null)
-                    .flatMap(
-                        stored ->
-                            stored ? Mono.just(true) : Mono.<Boolean>error(new SequenceTaken())))
+            b -> {
+              int from = b * BATCH;
+              int to = Math.min(grants.size(), from + BATCH);
+              return batch(
+                      events.subList(from, to),
+                      grants.subList(from, to),
+                      recordedBy.subList(from, to),
+                      publicationRefs.subList(from, to))
+                  .flatMap(
+                      stored ->
+                          stored ? Mono.just(true) : Mono.<Boolean>error(new SequenceTaken()));
+            })
         .then(Mono.just(true))
         .as(operator::transactional)
         .onErrorResume(SequenceTaken.class, e -> Mono.just(false));
   }
 
+  /** The most grants one statement stores (about 30 parameters each, 65,535 at most). */
+  static final int BATCH = 500;
+
+  /**
+   * One statement: every event and every grant, or (when an event's sequence is taken, a unique
+   * violation that undoes the whole statement) nothing.
+   */
+  private Mono<Boolean> batch(
+      List<RecordedEvent> events,
+      List<Grant> grants,
+      List<String> recordedBy,
+      List<String> publicationRefs) {
+    StringBuilder sql =
+        new StringBuilder(
+            "with e as (insert into outbox_event (sequence, type, recorded_at, actor, payload,"
+                + " prev_hash, hash) values ");
+    for (int i = 0; i < events.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append(suffixed(":sequence, :type, :eventAt, :actor, :payload, :prevHash, :hash", i));
+    }
+    sql.append(" returning sequence), g as (insert into grant_record (")
+        .append(GrantRow.COLUMNS)
+        .append(", publication_ref, recorded_by, sequence, concept) values ");
+    for (int i = 0; i < grants.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append(
+              suffixed(
+                  "("
+                      + GrantRow.PARAMETERS
+                      + ", :publicationRef, :recordedBy,"
+                      + " :sequence, false)",
+                  i));
+    }
+    sql.append(")").append(NOTIFY);
+    GenericExecuteSpec spec = database.sql(sql.toString());
+    for (int i = 0; i < grants.size(); i++) {
+      spec = event(spec, events.get(i), "_" + i);
+      spec = R2dbcGrants.bind(spec, GrantRow.of(grants.get(i)), "_" + i);
+      spec = spec.bind("recordedBy_" + i, recordedBy.get(i));
+      spec = nullable(spec, "publicationRef_" + i, publicationRefs.get(i), String.class);
+    }
+    int expected = grants.size();
+    return spec.map((row, meta) -> Boolean.TRUE)
+        .all()
+        .count()
+        .map(rows -> rows == expected)
+        .onErrorResume(
+            DuplicateKeyException.class,
+            e ->
+                String.valueOf(e.getMessage()).contains("outbox_event_pkey")
+                    ? Mono.just(false)
+                    : Mono.error(e));
+  }
+
+  /** {@code :name} becomes {@code :name_i} throughout, and a bare list gets its parentheses. */
+  private static String suffixed(String parameters, int i) {
+    String s = parameters.replaceAll(":([A-Za-z]+)", ":$1_" + i);
+    return s.startsWith("(") ? s : "(" + s + ")";
+  }
+
   private static GenericExecuteSpec event(GenericExecuteSpec spec, RecordedEvent event) {
-    return spec.bind("sequence", event.sequence())
-        .bind("type", event.type())
-        .bind("eventAt", OffsetDateTime.ofInstant(event.recordedAt(), ZoneOffset.UTC))
-        .bind("actor", event.actor())
-        .bind("payload", event.payload())
-        .bind("prevHash", event.prevHash())
-        .bind("hash", event.hash());
+    return event(spec, event, "");
+  }
+
+  private static GenericExecuteSpec event(
+      GenericExecuteSpec spec, RecordedEvent event, String suffix) {
+    return spec.bind("sequence" + suffix, event.sequence())
+        .bind("type" + suffix, event.type())
+        .bind("eventAt" + suffix, OffsetDateTime.ofInstant(event.recordedAt(), ZoneOffset.UTC))
+        .bind("actor" + suffix, event.actor())
+        .bind("payload" + suffix, event.payload())
+        .bind("prevHash" + suffix, event.prevHash())
+        .bind("hash" + suffix, event.hash());
   }
 
   private static Mono<Boolean> stored(GenericExecuteSpec spec) {
