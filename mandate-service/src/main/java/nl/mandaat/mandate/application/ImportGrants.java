@@ -66,7 +66,8 @@ public final class ImportGrants {
               Register working = head.register();
               String prevHash = head.hash();
               for (int i = 0; i < proposals.size(); i++) {
-                Grant grant = proposals.get(i).recordedAt(now).build();
+                Grant grant =
+                    RecordGrant.withParentHolder(working, proposals.get(i).recordedAt(now).build());
                 RegisterChange change = new RegisterChange.NewGrant(grant, actor);
                 Verdict verdict = Validator.validate(working, change);
                 if (!verdict.isAccepted()) {

@@ -125,6 +125,19 @@ public final class RecordGrant {
         });
   }
 
+  /**
+   * A sub-grant's grantor is its parent's holder, as the register knows it at the write, not as the
+   * instance that took the request knew it (the parent may have been granted elsewhere).
+   */
+  static Grant withParentHolder(Register register, Grant grant) {
+    Grant parent =
+        grant.parentGrantId() == null ? null : register.grants().get(grant.parentGrantId());
+    if (parent == null || parent.holder().equals(grant.grantor())) {
+      return grant;
+    }
+    return grant.toBuilder().grantor(parent.holder()).build();
+  }
+
   private Mono<Optional<List<Outcome>>> recordBatch(List<Pending> batch) {
     LiveRegister.Head head = register.head();
     Instant now = EventChain.storable(clock.instant());
@@ -139,7 +152,7 @@ public final class RecordGrant {
     List<String> publicationRefs = new ArrayList<>();
     boolean refusals = false;
     for (Pending p : batch) {
-      Grant grant = p.proposal().recordedAt(now).build();
+      Grant grant = withParentHolder(working, p.proposal().recordedAt(now).build());
       RegisterChange change = new RegisterChange.NewGrant(grant, p.actor());
       Verdict verdict = Validator.validate(working, change);
       if (!verdict.isAccepted()) {
