@@ -7,8 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,29 +26,30 @@ public final class Register {
   /** The zone the demo municipality's dates are in. */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
 
-  private final Map<String, AdministrativeBody> bodies;
-  private final Map<String, OrgUnit> units;
-  private final Map<String, Position> positions;
-  private final Map<String, Person> persons;
-  private final Map<String, DecisionType> decisionTypes;
-  private final Map<String, Grant> grants;
-  private final List<Assignment> assignments;
-  private final List<Substitution> substitutions;
-  private final Map<String, Revocation> revocations;
+  private final PersistentMap<String, AdministrativeBody> bodies;
+  private final PersistentMap<String, OrgUnit> units;
+  private final PersistentMap<String, Position> positions;
+  private final PersistentMap<String, Person> persons;
+  private final PersistentMap<String, DecisionType> decisionTypes;
+  private final PersistentMap<String, Grant> grants;
+  private final PersistentVector<Assignment> assignments;
+  private final PersistentVector<Substitution> substitutions;
+  private final PersistentMap<String, Revocation> revocations;
+  private final Indexes indexes;
   private final long revision;
   private final ZoneId zone;
-  private volatile Map<String, List<String>> children;
 
   private Register(Builder b) {
-    this.bodies = Collections.unmodifiableMap(new LinkedHashMap<>(b.bodies));
-    this.units = Collections.unmodifiableMap(new LinkedHashMap<>(b.units));
-    this.positions = Collections.unmodifiableMap(new LinkedHashMap<>(b.positions));
-    this.persons = Collections.unmodifiableMap(new LinkedHashMap<>(b.persons));
-    this.decisionTypes = Collections.unmodifiableMap(new LinkedHashMap<>(b.decisionTypes));
-    this.grants = Collections.unmodifiableMap(new LinkedHashMap<>(b.grants));
-    this.assignments = List.copyOf(b.assignments);
-    this.substitutions = List.copyOf(b.substitutions);
-    this.revocations = Collections.unmodifiableMap(new LinkedHashMap<>(b.revocations));
+    this.bodies = b.bodies;
+    this.units = b.units;
+    this.positions = b.positions;
+    this.persons = b.persons;
+    this.decisionTypes = b.decisionTypes;
+    this.grants = b.grants;
+    this.assignments = b.assignments;
+    this.substitutions = b.substitutions;
+    this.revocations = b.revocations;
+    this.indexes = b.indexes;
     this.revision = b.revision;
     this.zone = b.zone;
   }
@@ -60,18 +59,22 @@ public final class Register {
     return new Builder();
   }
 
-  /** A builder holding everything of this register, at its revision. */
+  /**
+   * A builder holding everything of this register, at its revision. Costs O(1): the builder shares
+   * this register's immutable structures and each later call copies only what it changes.
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.bodies.putAll(bodies);
-    b.units.putAll(units);
-    b.positions.putAll(positions);
-    b.persons.putAll(persons);
-    b.decisionTypes.putAll(decisionTypes);
-    b.grants.putAll(grants);
-    b.assignments.addAll(assignments);
-    b.substitutions.addAll(substitutions);
-    b.revocations.putAll(revocations);
+    b.bodies = bodies;
+    b.units = units;
+    b.positions = positions;
+    b.persons = persons;
+    b.decisionTypes = decisionTypes;
+    b.grants = grants;
+    b.assignments = assignments;
+    b.substitutions = substitutions;
+    b.revocations = revocations;
+    b.indexes = indexes;
     b.revision = revision;
     b.zone = zone;
     return b;
@@ -79,7 +82,8 @@ public final class Register {
 
   /**
    * The next register: this one with {@code change} applied and the revision one higher. Does not
-   * validate; costs a copy of the register.
+   * validate. Costs O(log n) in the register's size: the result shares everything the change does
+   * not touch with this register.
    *
    * @throws IllegalArgumentException when an id is already taken or a revoked grant is unknown
    */
@@ -207,29 +211,39 @@ public final class Register {
 
   /** The ids of every grant below {@code grantId}, transitively, in breadth-first order. */
   public List<String> subGrantsOf(String grantId) {
-    Map<String, List<String>> byParent = children();
     List<String> result = new ArrayList<>();
-    Deque<String> todo = new ArrayDeque<>(byParent.getOrDefault(grantId, List.of()));
+    Deque<String> todo = new ArrayDeque<>(indexes.children(grantId));
     while (!todo.isEmpty() && result.size() <= grants.size()) {
       String id = todo.removeFirst();
       result.add(id);
-      todo.addAll(byParent.getOrDefault(id, List.of()));
+      todo.addAll(indexes.children(id));
     }
     return Collections.unmodifiableList(result);
   }
 
-  private Map<String, List<String>> children() {
-    Map<String, List<String>> c = children;
-    if (c == null) {
-      c = new HashMap<>();
-      for (Grant g : grants.values()) {
-        if (g.parentGrantId() != null) {
-          c.computeIfAbsent(g.parentGrantId(), k -> new ArrayList<>()).add(g.id());
-        }
-      }
-      children = c;
-    }
-    return c;
+  /** The delegations (of any state) that name {@code decisionType}, in recording order. */
+  List<Grant> delegationsOf(String decisionType) {
+    return indexes.delegations(decisionType);
+  }
+
+  /** The assignments of {@code person}, in recording order. */
+  List<Assignment> assignmentsOf(String person) {
+    return indexes.assignmentsOf(person);
+  }
+
+  /** The substitutions where {@code person} substitutes, in recording order. */
+  List<Substitution> substitutionsBy(String person) {
+    return indexes.substitutionsBy(person);
+  }
+
+  /** Whether an assignment with this id was recorded. */
+  boolean hasAssignment(String id) {
+    return indexes.hasAssignment(id);
+  }
+
+  /** Whether a substitution with this id was recorded. */
+  boolean hasSubstitution(String id) {
+    return indexes.hasSubstitution(id);
   }
 
   @Override
@@ -245,44 +259,49 @@ public final class Register {
         + "]";
   }
 
-  /** Builds a {@link Register}; not thread-safe. */
+  /**
+   * Builds a {@link Register}; not thread-safe. Every call costs O(log n) in the register's size
+   * and {@link #build()} O(1), so a builder from {@link Register#toBuilder()} is cheap to apply a
+   * few changes to.
+   */
   public static final class Builder {
-    private final Map<String, AdministrativeBody> bodies = new LinkedHashMap<>();
-    private final Map<String, OrgUnit> units = new LinkedHashMap<>();
-    private final Map<String, Position> positions = new LinkedHashMap<>();
-    private final Map<String, Person> persons = new LinkedHashMap<>();
-    private final Map<String, DecisionType> decisionTypes = new LinkedHashMap<>();
-    private final Map<String, Grant> grants = new LinkedHashMap<>();
-    private final List<Assignment> assignments = new ArrayList<>();
-    private final List<Substitution> substitutions = new ArrayList<>();
-    private final Map<String, Revocation> revocations = new LinkedHashMap<>();
+    private PersistentMap<String, AdministrativeBody> bodies = PersistentMap.empty();
+    private PersistentMap<String, OrgUnit> units = PersistentMap.empty();
+    private PersistentMap<String, Position> positions = PersistentMap.empty();
+    private PersistentMap<String, Person> persons = PersistentMap.empty();
+    private PersistentMap<String, DecisionType> decisionTypes = PersistentMap.empty();
+    private PersistentMap<String, Grant> grants = PersistentMap.empty();
+    private PersistentVector<Assignment> assignments = PersistentVector.empty();
+    private PersistentVector<Substitution> substitutions = PersistentVector.empty();
+    private PersistentMap<String, Revocation> revocations = PersistentMap.empty();
+    private Indexes indexes = Indexes.EMPTY;
     private long revision;
     private ZoneId zone = DEFAULT_ZONE;
 
     private Builder() {}
 
     public Builder body(AdministrativeBody body) {
-      bodies.put(body.code(), body);
+      bodies = bodies.plus(body.code(), body);
       return this;
     }
 
     public Builder unit(OrgUnit unit) {
-      units.put(unit.code(), unit);
+      units = units.plus(unit.code(), unit);
       return this;
     }
 
     public Builder position(Position position) {
-      positions.put(position.code(), position);
+      positions = positions.plus(position.code(), position);
       return this;
     }
 
     public Builder person(Person person) {
-      persons.put(person.username(), person);
+      persons = persons.plus(person.username(), person);
       return this;
     }
 
     public Builder decisionType(DecisionType type) {
-      decisionTypes.put(type.code(), type);
+      decisionTypes = decisionTypes.plus(type.code(), type);
       return this;
     }
 
@@ -292,19 +311,23 @@ public final class Register {
      * @throws IllegalArgumentException when the id is taken
      */
     public Builder grant(Grant grant) {
-      if (grants.putIfAbsent(grant.id(), grant) != null) {
+      if (grants.containsKey(grant.id())) {
         throw new IllegalArgumentException("grant id already taken: " + grant.id());
       }
+      grants = grants.plus(grant.id(), grant);
+      indexes = indexes.withGrant(grant);
       return this;
     }
 
     public Builder assignment(Assignment assignment) {
-      assignments.add(assignment);
+      assignments = assignments.plus(assignment);
+      indexes = indexes.withAssignment(assignment);
       return this;
     }
 
     public Builder substitution(Substitution substitution) {
-      substitutions.add(substitution);
+      substitutions = substitutions.plus(substitution);
+      indexes = indexes.withSubstitution(substitution);
       return this;
     }
 
@@ -317,10 +340,10 @@ public final class Register {
       if (!grants.containsKey(revocation.grantId())) {
         throw new IllegalArgumentException("unknown grant: " + revocation.grantId());
       }
-      revocations.merge(
-          revocation.grantId(),
-          revocation,
-          (a, b) -> b.revokedAt().isBefore(a.revokedAt()) ? b : a);
+      Revocation earlier = revocations.get(revocation.grantId());
+      if (earlier == null || revocation.revokedAt().isBefore(earlier.revokedAt())) {
+        revocations = revocations.plus(revocation.grantId(), revocation);
+      }
       return this;
     }
 

@@ -242,16 +242,7 @@ public final class Validator {
     }
 
     private Optional<Grant> delegation(String type, String grantor, String holder) {
-      Instant t = g.recordedAt();
-      return r.grants().values().stream()
-          .filter(d -> d.kind() == GrantKind.DELEGATION)
-          .filter(d -> d.decisionTypes().contains(type))
-          .filter(d -> grantor == null || d.grantor().equals(grantor))
-          .filter(d -> holder == null || d.holder().equals(holder))
-          .filter(d -> r.revokedAt(d.id()).map(x -> x.isAfter(t)).orElse(true))
-          .filter(d -> !d.recordedAt().isAfter(t))
-          .filter(d -> d.window().to() == null || !d.window().to().isBefore(date))
-          .findFirst();
+      return delegationAt(r, type, grantor, holder, g.recordedAt());
     }
 
     private void mandateHolder() {
@@ -510,6 +501,26 @@ public final class Validator {
     return w;
   }
 
+  /**
+   * The first delegation of {@code type} (from {@code grantor} and to {@code holder}, each null for
+   * any) recorded by {@code t}, not revoked by then and not ended before its date. Looks only at
+   * the delegations of that type (an index of the register), not at every grant.
+   */
+  static Optional<Grant> delegationAt(
+      Register r, String type, String grantor, String holder, Instant t) {
+    LocalDate date = r.dateAt(t);
+    for (Grant d : r.delegationsOf(type)) {
+      if ((grantor == null || d.grantor().equals(grantor))
+          && (holder == null || d.holder().equals(holder))
+          && !d.recordedAt().isAfter(t)
+          && (d.window().to() == null || !d.window().to().isBefore(date))
+          && r.revokedAt(d.id()).map(x -> x.isAfter(t)).orElse(true)) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
   // ---- revocations ----
 
   private static void revocation(Register r, Revocation rev, Actor actor, List<Violation> v) {
@@ -563,7 +574,7 @@ public final class Validator {
   // ---- assignments and substitutions ----
 
   private static void assignment(Register r, Assignment a, Actor actor, List<Violation> v) {
-    if (r.assignments().stream().anyMatch(x -> x.id().equals(a.id()))) {
+    if (r.hasAssignment(a.id())) {
       v.add(duplicate(a.id()));
     }
     personAndPosition(r, a.person(), a.position(), a.window(), actor, v);
@@ -587,7 +598,7 @@ public final class Validator {
   }
 
   private static void substitution(Register r, Substitution s, Actor actor, List<Violation> v) {
-    if (r.substitutions().stream().anyMatch(x -> x.id().equals(s.id()))) {
+    if (r.hasSubstitution(s.id())) {
       v.add(duplicate(s.id()));
     }
     personAndPosition(r, s.substitute(), s.position(), s.window(), actor, v);
@@ -644,9 +655,8 @@ public final class Validator {
 
   static boolean holdsByAssignment(Register r, String person, String position, Instant t) {
     LocalDate date = r.dateAt(t);
-    for (Assignment a : r.assignments()) {
-      if (a.person().equals(person)
-          && a.position().equals(position)
+    for (Assignment a : r.assignmentsOf(person)) {
+      if (a.position().equals(position)
           && !a.recordedAt().isAfter(t)
           && a.window().contains(date)) {
         return true;
@@ -657,9 +667,8 @@ public final class Validator {
 
   static boolean holdsBySubstitution(Register r, String person, String position, Instant t) {
     LocalDate date = r.dateAt(t);
-    for (Substitution s : r.substitutions()) {
-      if (s.substitute().equals(person)
-          && s.position().equals(position)
+    for (Substitution s : r.substitutionsBy(person)) {
+      if (s.position().equals(position)
           && !s.recordedAt().isAfter(t)
           && s.window().contains(date)) {
         return true;

@@ -3,8 +3,10 @@ package nl.mandaat.mandate.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import nl.mandaat.core.Actor;
 import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Grant;
@@ -13,10 +15,9 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
 import nl.mandaat.core.Violation;
-import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.RegisterEvents;
-import nl.mandaat.mandate.application.port.Transactions;
-import reactor.core.publisher.Flux;
+import nl.mandaat.mandate.application.port.RegisterWrites;
+import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,22 +29,22 @@ public final class ImportGrants {
 
   private final LiveRegister register;
   private final SerialWrites writes;
-  private final Transactions transactions;
-  private final Grants grants;
+  private final CatchUp catchUp;
+  private final RegisterWrites store;
   private final RegisterEvents events;
   private final Clock clock;
 
   public ImportGrants(
       LiveRegister register,
       SerialWrites writes,
-      Transactions transactions,
-      Grants grants,
+      CatchUp catchUp,
+      RegisterWrites store,
       RegisterEvents events,
       Clock clock) {
     this.register = Objects.requireNonNull(register, "register");
     this.writes = Objects.requireNonNull(writes, "writes");
-    this.transactions = Objects.requireNonNull(transactions, "transactions");
-    this.grants = Objects.requireNonNull(grants, "grants");
+    this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+    this.store = Objects.requireNonNull(store, "store");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -55,60 +56,59 @@ public final class ImportGrants {
    */
   public Mono<Written> importAll(List<Grant.Builder> proposals, Actor actor) {
     return writes.submit(
-        Mono.defer(
+        catchUp.untilStored(
             () -> {
+              LiveRegister.Head head = register.head();
               Instant now = EventChain.storable(clock.instant());
               List<RegisterChange> changes = new ArrayList<>();
-              for (Grant.Builder proposal : proposals) {
-                changes.add(new RegisterChange.NewGrant(proposal.recordedAt(now).build(), actor));
+              List<Grant> grants = new ArrayList<>();
+              List<RecordedEvent> recorded = new ArrayList<>();
+              Register working = head.register();
+              String prevHash = head.hash();
+              for (int i = 0; i < proposals.size(); i++) {
+                Grant grant =
+                    RecordGrant.withParentHolder(working, proposals.get(i).recordedAt(now).build());
+                RegisterChange change = new RegisterChange.NewGrant(grant, actor);
+                Verdict verdict = Validator.validate(working, change);
+                if (!verdict.isAccepted()) {
+                  return Mono.error(new ChangeRefused(at(i, verdict)));
+                }
+                working = working.with(change);
+                RecordedEvent event =
+                    events.next(
+                        head.sequence() + 1 + i,
+                        prevHash,
+                        RecordGrant.EVENT,
+                        now,
+                        actor.username(),
+                        grant);
+                prevHash = event.hash();
+                changes.add(change);
+                grants.add(grant);
+                recorded.add(event);
               }
-              List<Long> sequences = new ArrayList<>();
-              return transactions
-                  .inWriteLock(
-                      Mono.defer(
-                          () -> {
-                            Register working = register.current();
-                            for (int i = 0; i < changes.size(); i++) {
-                              Verdict verdict = Validator.validate(working, changes.get(i));
-                              if (!verdict.isAccepted()) {
-                                return Mono.error(new ChangeRefused(at(i, verdict)));
-                              }
-                              working = working.with(changes.get(i));
-                            }
-                            return Flux.fromIterable(changes)
-                                .concatMap(
-                                    change -> {
-                                      Grant grant = ((RegisterChange.NewGrant) change).grant();
-                                      return events
-                                          .append(RecordGrant.EVENT, now, actor.username(), grant)
-                                          .flatMap(
-                                              e ->
-                                                  grants
-                                                      .insert(
-                                                          grant,
-                                                          actor.username(),
-                                                          null,
-                                                          e.sequence())
-                                                      .thenReturn(e.sequence()));
-                                    })
-                                .doOnNext(sequences::add)
-                                .then(Mono.just(true));
-                          }))
+              if (grants.isEmpty()) {
+                return Mono.just(Optional.of(new Written(null, head.sequence(), List.of())));
+              }
+              return store
+                  .recordGrants(
+                      recorded,
+                      grants,
+                      Collections.nCopies(grants.size(), actor.username()),
+                      Collections.nCopies(grants.size(), (String) null))
                   .map(
-                      done -> {
-                        for (int i = 0; i < changes.size(); i++) {
-                          register.committed(changes.get(i), sequences.get(i));
+                      stored -> {
+                        if (!stored) {
+                          return Optional.<Written>empty();
                         }
-                        long revision =
-                            sequences.isEmpty()
-                                ? register.current().revision()
-                                : sequences.get(sequences.size() - 1);
-                        return new Written(
-                            null,
-                            revision,
-                            changes.stream()
-                                .map(c -> ((RegisterChange.NewGrant) c).grant().id())
-                                .toList());
+                        for (int i = 0; i < changes.size(); i++) {
+                          register.committed(changes.get(i), recorded.get(i));
+                        }
+                        return Optional.of(
+                            new Written(
+                                null,
+                                recorded.get(recorded.size() - 1).sequence(),
+                                grants.stream().map(Grant::id).toList()));
                       });
             }));
   }

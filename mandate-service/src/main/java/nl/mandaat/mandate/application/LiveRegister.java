@@ -1,65 +1,141 @@
 package nl.mandaat.mandate.application;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.mandaat.core.DecisionType;
+import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Revocation;
+import nl.mandaat.mandate.domain.CommittedChange;
 import nl.mandaat.mandate.domain.OrganisationState;
+import nl.mandaat.mandate.domain.RecordedEvent;
 
 /**
  * The current register in memory: the organisation (from org-service) joined with the catalogue,
- * grants and revocations (owned here), at the revision of the last committed event.
+ * grants and revocations (owned here), at the revision of the last event applied, whose hash it
+ * keeps so that the next write chains to it.
  *
  * <p>Thread-safe: readers take {@link #current()} without locking; writers replace it atomically.
+ * Events are applied strictly in sequence, each exactly once, whether this instance wrote them or
+ * another one did.
  */
 public final class LiveRegister {
 
-  private final AtomicReference<Register> register =
-      new AtomicReference<>(Register.builder().build());
+  /**
+   * The register and the hash of the event that made its revision.
+   *
+   * @param register its revision is the sequence of the last event applied
+   * @param hash that event's hash; {@link EventChain#GENESIS} before the first
+   */
+  public record Head(Register register, String hash) {
+    public Head {
+      Objects.requireNonNull(register, "register");
+      Objects.requireNonNull(hash, "hash");
+    }
+
+    /** The sequence of the last event applied. */
+    public long sequence() {
+      return register.revision();
+    }
+  }
+
+  private final AtomicReference<Head> head =
+      new AtomicReference<>(new Head(Register.builder().build(), EventChain.GENESIS));
 
   /** The register as it stands now; never null. */
   public Register current() {
-    return register.get();
+    return head.get().register();
   }
 
-  /** Replaces the mandate part by what was loaded from storage, keeping the organisation. */
+  /** The register with the hash of its last event; never null. */
+  public Head head() {
+    return head.get();
+  }
+
+  /**
+   * Replaces the mandate part by what was loaded from storage, consistent at event {@code sequence}
+   * with hash {@code hash}, keeping the organisation.
+   */
   public void load(
       Iterable<DecisionType> types,
       Iterable<Grant> grants,
       Iterable<Revocation> revocations,
-      long revision) {
-    register.updateAndGet(
+      long sequence,
+      String hash) {
+    head.updateAndGet(
         current -> {
-          Register.Builder b = OrganisationState.of(current).applyTo(Register.builder());
+          Register.Builder b = OrganisationState.of(current.register()).applyTo(Register.builder());
           types.forEach(b::decisionType);
           grants.forEach(b::grant);
           revocations.forEach(b::revocation);
-          return b.revision(revision).build();
+          return new Head(b.revision(sequence).build(), hash);
         });
   }
 
   /** Replaces the organisation, keeping the catalogue, grants, revocations and revision. */
   public void organisation(OrganisationState organisation) {
-    register.updateAndGet(
+    head.updateAndGet(
         current -> {
+          Register r = current.register();
           Register.Builder b = organisation.applyTo(Register.builder());
-          current.decisionTypes().values().forEach(b::decisionType);
-          current.grants().values().forEach(b::grant);
-          current.revocations().values().forEach(b::revocation);
-          return b.revision(current.revision()).zone(current.zone()).build();
+          r.decisionTypes().values().forEach(b::decisionType);
+          r.grants().values().forEach(b::grant);
+          r.revocations().values().forEach(b::revocation);
+          return new Head(b.revision(r.revision()).zone(r.zone()).build(), current.hash());
         });
   }
 
-  /** Applies a committed change that was recorded as event {@code sequence}. */
-  public void committed(RegisterChange change, long sequence) {
-    register.updateAndGet(current -> current.toBuilder().apply(change).revision(sequence).build());
+  /**
+   * Applies a change this instance committed as {@code event}.
+   *
+   * @throws IllegalStateException when the event does not directly follow the head
+   */
+  public void committed(RegisterChange change, RecordedEvent event) {
+    advance(event, b -> b.apply(change));
   }
 
-  /** Adds a committed catalogue entry recorded as event {@code sequence}. */
-  public void committed(DecisionType type, long sequence) {
-    register.updateAndGet(
-        current -> current.toBuilder().decisionType(type).revision(sequence).build());
+  /**
+   * Applies an event read back from the outbox (written by any instance); one already applied is
+   * skipped. Answers whether it was applied.
+   *
+   * @throws IllegalStateException when the event leaves a gap or does not chain to the head
+   */
+  public boolean caughtUp(CommittedChange committed) {
+    RecordedEvent event = committed.event();
+    if (event.sequence() <= head.get().sequence()) {
+      return false;
+    }
+    Object change = committed.change();
+    advance(
+        event,
+        b -> {
+          if (change instanceof Grant g) {
+            b.grant(g);
+          } else if (change instanceof Revocation r) {
+            b.revocation(r);
+          } else if (change instanceof DecisionType t) {
+            b.decisionType(t);
+          }
+          return b;
+        });
+    return true;
+  }
+
+  private void advance(
+      RecordedEvent event, java.util.function.UnaryOperator<Register.Builder> apply) {
+    head.updateAndGet(
+        current -> {
+          if (event.sequence() != current.sequence() + 1 || !event.chainsAfter(current.hash())) {
+            throw new IllegalStateException(
+                "event "
+                    + event.sequence()
+                    + " does not follow the live register at "
+                    + current.sequence());
+          }
+          Register.Builder next = apply.apply(current.register().toBuilder());
+          return new Head(next.revision(event.sequence()).build(), event.hash());
+        });
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import nl.mandaat.core.Actor;
 import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Register;
@@ -14,9 +15,9 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Revocation;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
-import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.RegisterEvents;
-import nl.mandaat.mandate.application.port.Transactions;
+import nl.mandaat.mandate.application.port.RegisterWrites;
+import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,22 +30,22 @@ public final class RevokeGrant {
 
   private final LiveRegister register;
   private final SerialWrites writes;
-  private final Transactions transactions;
-  private final Grants grants;
+  private final CatchUp catchUp;
+  private final RegisterWrites store;
   private final RegisterEvents events;
   private final Clock clock;
 
   public RevokeGrant(
       LiveRegister register,
       SerialWrites writes,
-      Transactions transactions,
-      Grants grants,
+      CatchUp catchUp,
+      RegisterWrites store,
       RegisterEvents events,
       Clock clock) {
     this.register = Objects.requireNonNull(register, "register");
     this.writes = Objects.requireNonNull(writes, "writes");
-    this.transactions = Objects.requireNonNull(transactions, "transactions");
-    this.grants = Objects.requireNonNull(grants, "grants");
+    this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+    this.store = Objects.requireNonNull(store, "store");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -52,49 +53,46 @@ public final class RevokeGrant {
   /** Revokes {@code grantId} now; fails with {@link ChangeRefused} when a rule forbids it. */
   public Mono<Written> revoke(String grantId, String reason, String decisionRef, Actor actor) {
     return writes.submit(
-        Mono.defer(
+        catchUp.untilStored(
             () -> {
+              LiveRegister.Head head = register.head();
+              Register current = head.register();
               Instant now = EventChain.storable(clock.instant());
               Revocation revocation = Revocation.of(grantId, now, reason, decisionRef);
               RegisterChange change = new RegisterChange.RevokeGrant(revocation, actor);
+              Verdict verdict = Validator.validate(current, change);
+              if (!verdict.isAccepted()) {
+                return Mono.error(new ChangeRefused(verdict));
+              }
               List<String> revoked = new ArrayList<>();
-              return transactions
-                  .inWriteLock(
-                      Mono.defer(
-                          () -> {
-                            Register current = register.current();
-                            Verdict verdict = Validator.validate(current, change);
-                            if (!verdict.isAccepted()) {
-                              return Mono.error(new ChangeRefused(verdict));
-                            }
-                            revoked.add(grantId);
-                            for (String sub : current.subGrantsOf(grantId)) {
-                              if (current.revokedAt(sub).isEmpty()) {
-                                revoked.add(sub);
-                              }
-                            }
-                            Map<String, Object> payload = new LinkedHashMap<>();
-                            payload.put("grantId", grantId);
-                            payload.put("revokedAt", EventChain.format(now));
-                            if (reason != null) {
-                              payload.put("reason", reason);
-                            }
-                            if (decisionRef != null) {
-                              payload.put("decisionRef", decisionRef);
-                            }
-                            payload.put("revoked", revoked);
-                            return events
-                                .append(EVENT, now, actor.username(), payload)
-                                .flatMap(
-                                    event ->
-                                        grants
-                                            .revoke(revocation, actor.username(), event.sequence())
-                                            .thenReturn(event.sequence()));
-                          }))
+              revoked.add(grantId);
+              for (String sub : current.subGrantsOf(grantId)) {
+                if (current.revokedAt(sub).isEmpty()) {
+                  revoked.add(sub);
+                }
+              }
+              Map<String, Object> payload = new LinkedHashMap<>();
+              payload.put("grantId", grantId);
+              payload.put("revokedAt", EventChain.format(now));
+              if (reason != null) {
+                payload.put("reason", reason);
+              }
+              if (decisionRef != null) {
+                payload.put("decisionRef", decisionRef);
+              }
+              payload.put("revoked", revoked);
+              RecordedEvent event =
+                  events.next(
+                      head.sequence() + 1, head.hash(), EVENT, now, actor.username(), payload);
+              return store
+                  .revoke(event, revocation, actor.username())
                   .map(
-                      sequence -> {
-                        register.committed(change, sequence);
-                        return new Written(grantId, sequence, revoked);
+                      stored -> {
+                        if (!stored) {
+                          return Optional.<Written>empty();
+                        }
+                        register.committed(change, event);
+                        return Optional.of(new Written(grantId, event.sequence(), revoked));
                       });
             }));
   }

@@ -1,11 +1,14 @@
 package nl.mandaat.mandate.config;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.demo.DemoMunicipality;
 import nl.mandaat.mandate.adapter.out.org.DemoOrganisation;
+import nl.mandaat.mandate.adapter.out.org.ServiceToken;
 import nl.mandaat.mandate.adapter.out.org.StreamedOrganisation;
+import nl.mandaat.mandate.application.CatchUp;
 import nl.mandaat.mandate.application.ImportGrants;
 import nl.mandaat.mandate.application.LiveRegister;
 import nl.mandaat.mandate.application.LoadRegister;
@@ -19,8 +22,12 @@ import nl.mandaat.mandate.application.port.Catalogue;
 import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.Organisation;
 import nl.mandaat.mandate.application.port.RegisterEvents;
+import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.application.port.Transactions;
 import nl.mandaat.mandate.domain.CatalogueEntry;
+import nl.mandaat.support.events.PostgresNotifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,6 +42,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrganisationProperties.class)
 class MandateConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(MandateConfiguration.class);
 
   @Bean
   Clock clock() {
@@ -57,36 +66,42 @@ class MandateConfiguration {
   }
 
   @Bean
+  CatchUp catchUp(LiveRegister register, RegisterEvents events) {
+    return new CatchUp(register, events);
+  }
+
+  @Bean
   RecordGrant recordGrant(
       LiveRegister register,
       SerialWrites writes,
-      Transactions transactions,
+      CatchUp catchUp,
+      RegisterWrites store,
       Grants grants,
       RegisterEvents events,
       Clock clock) {
-    return new RecordGrant(register, writes, transactions, grants, events, clock);
+    return new RecordGrant(register, writes, catchUp, store, grants, events, clock);
   }
 
   @Bean
   RevokeGrant revokeGrant(
       LiveRegister register,
       SerialWrites writes,
-      Transactions transactions,
-      Grants grants,
+      CatchUp catchUp,
+      RegisterWrites store,
       RegisterEvents events,
       Clock clock) {
-    return new RevokeGrant(register, writes, transactions, grants, events, clock);
+    return new RevokeGrant(register, writes, catchUp, store, events, clock);
   }
 
   @Bean
   ImportGrants importGrants(
       LiveRegister register,
       SerialWrites writes,
-      Transactions transactions,
-      Grants grants,
+      CatchUp catchUp,
+      RegisterWrites store,
       RegisterEvents events,
       Clock clock) {
-    return new ImportGrants(register, writes, transactions, grants, events, clock);
+    return new ImportGrants(register, writes, catchUp, store, events, clock);
   }
 
   @Bean
@@ -114,14 +129,31 @@ class MandateConfiguration {
 
   @Bean
   @Profile("!demo")
-  Organisation streamedOrganisation(OrganisationProperties properties) {
-    return new StreamedOrganisation(
-        WebClient.builder(), properties.eventsUri(), properties.token());
+  Organisation streamedOrganisation(OrganisationProperties properties, Environment environment) {
+    WebClient.Builder web = WebClient.builder();
+    if (properties.clientId() != null && !properties.clientId().isBlank()) {
+      URI tokenUri =
+          properties.tokenUri() != null
+              ? properties.tokenUri()
+              : URI.create(
+                  environment.getProperty(
+                          "mandaat.security.issuer-uri", "http://localhost:8180/realms/mandaat")
+                      + "/protocol/openid-connect/token");
+      web.filter(
+          ServiceToken.clientCredentials(
+              tokenUri,
+              properties.clientId(),
+              properties.clientSecret() == null ? "" : properties.clientSecret(),
+              properties.tokenRefreshBefore(),
+              Clock.systemUTC()));
+    }
+    return new StreamedOrganisation(web, properties.eventsUri(), properties.token());
   }
 
   /**
    * At start-up, before the service reports ready: the demo seed (profile {@code demo}, once), the
-   * register from storage, and from then on every new state of the organisation.
+   * register from storage, and from then on every new state of the organisation and every event
+   * another instance commits (announced by NOTIFY, applied in order by {@link CatchUp}).
    */
   @Bean
   ApplicationRunner registerAtStartUp(
@@ -129,6 +161,9 @@ class MandateConfiguration {
       SeedRegister seed,
       LoadRegister load,
       LiveRegister register,
+      SerialWrites writes,
+      CatchUp catchUp,
+      PostgresNotifications notifications,
       ObjectProvider<Organisation> organisation) {
     return arguments -> {
       organisation.getObject().states().subscribe(register::organisation);
@@ -145,7 +180,29 @@ class MandateConfiguration {
                 List.copyOf(demo.grants().values()),
                 DemoMunicipality.ADMINISTRATOR.username());
       }
-      seeding.then(load.load()).block();
+      seeding
+          .then(load.load())
+          .then(
+              Mono.fromRunnable(
+                  () ->
+                      notifications
+                          .sequences()
+                          .onBackpressureLatest()
+                          .filter(sequence -> sequence > register.head().sequence())
+                          .concatMap(
+                              sequence ->
+                                  writes
+                                      .submit(catchUp.run())
+                                      .onErrorResume(
+                                          e -> {
+                                            log.error("Catching up with the outbox failed", e);
+                                            return Mono.empty();
+                                          }),
+                              1)
+                          .subscribe()))
+          // Whatever was committed between the load and the subscription.
+          .then(writes.submit(catchUp.run()))
+          .block();
     };
   }
 }

@@ -9,5 +9,8 @@ public interface Catalogue {
 
   Flux<CatalogueEntry> all();
 
+  /** The entries recorded by events up to {@code sequence}. */
+  Flux<CatalogueEntry> upTo(long sequence);
+
   Mono<Void> insert(CatalogueEntry entry, long sequence);
 }

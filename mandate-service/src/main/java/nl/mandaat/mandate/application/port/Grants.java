@@ -14,6 +14,12 @@ public interface Grants {
   /** Every direct revocation. */
   Flux<Revocation> revocations();
 
+  /** The grants recorded by events up to {@code sequence}, in recording order. */
+  Flux<Grant> upTo(long sequence);
+
+  /** The direct revocations recorded by events up to {@code sequence}. */
+  Flux<Revocation> revocationsUpTo(long sequence);
+
   Mono<Void> insert(Grant grant, String recordedBy, String publicationRef, long sequence);
 
   /** Stores a concept: a grant not yet adopted, outside the register and its revisions. */

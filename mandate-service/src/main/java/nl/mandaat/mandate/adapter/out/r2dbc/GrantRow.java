@@ -42,6 +42,13 @@ record GrantRow(
           + " excludes_higher_positions, escalation_target, grant_decision_ref, legal_basis,"
           + " mandatary_consent_ref, employer_consent_ref, recorded_at";
 
+  /** The named parameters for {@link #COLUMNS}, in the same order. */
+  static final String PARAMETERS =
+      ":id, :kind, :parentGrantId, :grantor, :holder, :decisionTypes, :orgUnits, :ceiling,"
+          + " :validFrom, :validTo, :conditions, :instructions, :coSigns, :subMandateAllowed,"
+          + " :excludesHigherPositions, :escalationTarget, :grantDecisionRef, :legalBasis,"
+          + " :mandataryConsentRef, :employerConsentRef, :recordedAt";
+
   static GrantRow of(Grant g) {
     return new GrantRow(
         g.id(),

@@ -30,6 +30,19 @@ class R2dbcCatalogue implements Catalogue {
   }
 
   @Override
+  public Flux<CatalogueEntry> upTo(long sequence) {
+    return database
+        .sql(
+            "select "
+                + DecisionTypeRow.COLUMNS
+                + " from decision_type where sequence <= :sequence order by sequence")
+        .bind("sequence", sequence)
+        .map(DecisionTypeRow::from)
+        .all()
+        .map(DecisionTypeRow::toEntry);
+  }
+
+  @Override
   public Mono<Void> insert(CatalogueEntry entry, long sequence) {
     DecisionTypeRow row = DecisionTypeRow.of(entry);
     GenericExecuteSpec spec =

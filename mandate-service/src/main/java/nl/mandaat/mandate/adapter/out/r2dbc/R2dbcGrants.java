@@ -45,6 +45,38 @@ class R2dbcGrants implements Grants {
   }
 
   @Override
+  public Flux<Grant> upTo(long sequence) {
+    return database
+        .sql(
+            "select "
+                + GrantRow.COLUMNS
+                + " from grant_record where not concept and sequence <= :sequence order by sequence")
+        .bind("sequence", sequence)
+        .map(GrantRow::from)
+        .all()
+        .map(GrantRow::toGrant);
+  }
+
+  @Override
+  public Flux<Revocation> revocationsUpTo(long sequence) {
+    return database
+        .sql(
+            "select grant_id, revoked_at, reason, decision_ref from revocation"
+                + " where sequence <= :sequence order by sequence")
+        .bind("sequence", sequence)
+        .map(R2dbcGrants::revocation)
+        .all();
+  }
+
+  static Revocation revocation(io.r2dbc.spi.Readable row) {
+    return Revocation.of(
+        row.get("grant_id", String.class),
+        row.get("revoked_at", OffsetDateTime.class).toInstant(),
+        row.get("reason", String.class),
+        row.get("decision_ref", String.class));
+  }
+
+  @Override
   public Mono<Void> insert(Grant grant, String recordedBy, String publicationRef, long sequence) {
     return insert(grant, recordedBy, publicationRef, sequence, false);
   }
@@ -85,45 +117,52 @@ class R2dbcGrants implements Grants {
 
   private Mono<Void> insert(
       Grant grant, String recordedBy, String publicationRef, long sequence, boolean concept) {
-    GrantRow row = GrantRow.of(grant);
     GenericExecuteSpec spec =
         database
             .sql(
                 "insert into grant_record ("
                     + GrantRow.COLUMNS
-                    + ", publication_ref, recorded_by, sequence, concept) values (:id, :kind,"
-                    + " :parentGrantId, :grantor, :holder, :decisionTypes, :orgUnits, :ceiling,"
-                    + " :validFrom, :validTo, :conditions, :instructions, :coSigns,"
-                    + " :subMandateAllowed, :excludesHigherPositions, :escalationTarget,"
-                    + " :grantDecisionRef, :legalBasis, :mandataryConsentRef,"
-                    + " :employerConsentRef, :recordedAt, :publicationRef, :recordedBy, :sequence,"
-                    + " :concept)")
-            .bind("id", row.id())
-            .bind("kind", row.kind())
-            .bind("grantor", row.grantor())
-            .bind("holder", row.holder())
-            .bind("decisionTypes", row.decisionTypes())
-            .bind("orgUnits", row.orgUnits())
-            .bind("validFrom", row.validFrom())
-            .bind("conditions", row.conditions())
-            .bind("instructions", row.instructions())
-            .bind("coSigns", row.coSigns())
-            .bind("subMandateAllowed", row.subMandateAllowed())
-            .bind("excludesHigherPositions", row.excludesHigherPositions())
-            .bind("recordedAt", row.recordedAt())
+                    + ", publication_ref, recorded_by, sequence, concept) values ("
+                    + GrantRow.PARAMETERS
+                    + ", :publicationRef, :recordedBy, :sequence, :concept)")
             .bind("recordedBy", recordedBy)
             .bind("sequence", sequence)
             .bind("concept", concept);
-    spec = nullable(spec, "parentGrantId", row.parentGrantId(), String.class);
-    spec = nullable(spec, "ceiling", row.ceiling(), java.math.BigDecimal.class);
-    spec = nullable(spec, "validTo", row.validTo(), java.time.LocalDate.class);
-    spec = nullable(spec, "escalationTarget", row.escalationTarget(), String.class);
-    spec = nullable(spec, "grantDecisionRef", row.grantDecisionRef(), String.class);
-    spec = nullable(spec, "legalBasis", row.legalBasis(), String.class);
-    spec = nullable(spec, "mandataryConsentRef", row.mandataryConsentRef(), String.class);
-    spec = nullable(spec, "employerConsentRef", row.employerConsentRef(), String.class);
+    spec = bind(spec, GrantRow.of(grant));
     spec = nullable(spec, "publicationRef", publicationRef, String.class);
     return spec.then();
+  }
+
+  /** Binds every column of {@link GrantRow#COLUMNS} to its {@link GrantRow#PARAMETERS} name. */
+  static GenericExecuteSpec bind(GenericExecuteSpec spec, GrantRow row) {
+    return bind(spec, row, "");
+  }
+
+  /** Like {@link #bind(GenericExecuteSpec, GrantRow)}, each parameter name with {@code suffix}. */
+  static GenericExecuteSpec bind(GenericExecuteSpec spec, GrantRow row, String suffix) {
+    spec =
+        spec.bind("id" + suffix, row.id())
+            .bind("kind" + suffix, row.kind())
+            .bind("grantor" + suffix, row.grantor())
+            .bind("holder" + suffix, row.holder())
+            .bind("decisionTypes" + suffix, row.decisionTypes())
+            .bind("orgUnits" + suffix, row.orgUnits())
+            .bind("validFrom" + suffix, row.validFrom())
+            .bind("conditions" + suffix, row.conditions())
+            .bind("instructions" + suffix, row.instructions())
+            .bind("coSigns" + suffix, row.coSigns())
+            .bind("subMandateAllowed" + suffix, row.subMandateAllowed())
+            .bind("excludesHigherPositions" + suffix, row.excludesHigherPositions())
+            .bind("recordedAt" + suffix, row.recordedAt());
+    spec = nullable(spec, "parentGrantId" + suffix, row.parentGrantId(), String.class);
+    spec = nullable(spec, "ceiling" + suffix, row.ceiling(), java.math.BigDecimal.class);
+    spec = nullable(spec, "validTo" + suffix, row.validTo(), java.time.LocalDate.class);
+    spec = nullable(spec, "escalationTarget" + suffix, row.escalationTarget(), String.class);
+    spec = nullable(spec, "grantDecisionRef" + suffix, row.grantDecisionRef(), String.class);
+    spec = nullable(spec, "legalBasis" + suffix, row.legalBasis(), String.class);
+    spec = nullable(spec, "mandataryConsentRef" + suffix, row.mandataryConsentRef(), String.class);
+    spec = nullable(spec, "employerConsentRef" + suffix, row.employerConsentRef(), String.class);
+    return spec;
   }
 
   @Override

@@ -3,9 +3,13 @@ package nl.mandaat.mandate.adapter.out.r2dbc;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import nl.mandaat.core.DecisionType;
 import nl.mandaat.core.EventChain;
+import nl.mandaat.core.Grant;
+import nl.mandaat.core.Revocation;
 import nl.mandaat.mandate.adapter.json.PayloadJson;
 import nl.mandaat.mandate.application.port.RegisterEvents;
+import nl.mandaat.mandate.domain.CommittedChange;
 import nl.mandaat.mandate.domain.RecordedEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -68,6 +72,44 @@ class R2dbcRegisterEvents implements RegisterEvents {
                           .then())
                   .thenReturn(event);
             });
+  }
+
+  @Override
+  public RecordedEvent next(
+      long sequence,
+      String prevHash,
+      String type,
+      Instant recordedAt,
+      String actor,
+      Object payload) {
+    Instant at = EventChain.storable(recordedAt);
+    String json = PayloadJson.write(payload);
+    String hash = EventChain.hash(prevHash, sequence, type, at, actor, json);
+    return new RecordedEvent(sequence, type, at, actor, json, prevHash, hash);
+  }
+
+  @Override
+  public Mono<RecordedEvent> last() {
+    return database
+        .sql("select " + EventRow.COLUMNS + " from outbox_event order by sequence desc limit 1")
+        .map(EventRow::from)
+        .one()
+        .map(EventRow::toEvent);
+  }
+
+  @Override
+  public Flux<CommittedChange> changesAfter(long after) {
+    return after(after).map(e -> new CommittedChange(e, change(e)));
+  }
+
+  /** The mandate-core record an event's payload describes (docs/events.md); null for none. */
+  static Object change(RecordedEvent e) {
+    return switch (e.type()) {
+      case "GrantRecorded" -> PayloadJson.read(e.payload(), Grant.class);
+      case "GrantRevoked" -> PayloadJson.read(e.payload(), Revocation.class);
+      case "DecisionTypeRecorded" -> PayloadJson.read(e.payload(), DecisionType.class);
+      default -> null;
+    };
   }
 
   @Override
