@@ -73,7 +73,10 @@ final class ServiceCommand {
       command.add("--mandaat.routes.decision-uri=" + ports.service(ServiceModule.DECISION));
       command.add("--mandaat.routes.reporting-uri=" + ports.service(ServiceModule.REPORTING));
       command.add("--mandaat.routes.web-uri=" + ports.service(ServiceModule.WEB));
-      // The gateway's register replica reads org- and mandate-service's /internal streams.
+    }
+    if (service == ServiceModule.GATEWAY || service == ServiceModule.MANDATE) {
+      // They follow other services' /internal streams (the gateway's replica, mandate-service's
+      // organisation outside the demo profile).
       internalClient.ifPresent(
           client -> {
             command.add("--mandaat.internal-client.id=" + client.clientId());

@@ -59,7 +59,7 @@ class ServiceCommandTests {
   }
 
   @Test
-  void theGatewayFollowsTheStreamsAsTheRealmsInternalClient() {
+  void theGatewayAndMandateServiceFollowStreamsAsTheRealmsInternalClient() {
     Realm.Client internal =
         new Realm.Client(
             "mandaat-internal",
@@ -89,6 +89,15 @@ class ServiceCommandTests {
             "--mandaat.internal-client.id=mandaat-internal",
             "--mandaat.internal-client.secret=geheim");
     assertThat(web).noneMatch(argument -> argument.contains("internal-client"));
+    assertThat(
+            ServiceCommand.of(
+                ServiceModule.MANDATE,
+                List.of("-jar", "mandate-service.jar"),
+                ports,
+                5532,
+                42,
+                Optional.of(internal)))
+        .contains("--mandaat.internal-client.id=mandaat-internal");
   }
 
   @Test

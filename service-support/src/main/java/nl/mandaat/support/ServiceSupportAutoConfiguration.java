@@ -72,18 +72,27 @@ public class ServiceSupportAutoConfiguration {
     return new ProblemResponses(codecs);
   }
 
-  /** The token for calls inside the suite: client credentials when configured, none otherwise. */
+  /**
+   * The token for calls inside the suite: client credentials when {@code
+   * mandaat.internal-client.id} is set, the fixed {@code mandaat.internal-client.token} when that
+   * is, none otherwise.
+   */
   @Bean
   @ConditionalOnMissingBean
   ServiceToken mandaatServiceToken(InternalClientProperties client, TokenProperties tokens) {
-    if (client.id() == null || client.id().isBlank()) {
-      return ServiceToken.none();
+    if (client.id() != null && !client.id().isBlank()) {
+      return ServiceToken.clientCredentials(
+          WebClient.builder(),
+          client.effectiveTokenUri(tokens.issuerUri()),
+          client.id(),
+          client.secret(),
+          client.refreshBefore(),
+          Clock.systemUTC());
     }
-    return ServiceToken.clientCredentials(
-        WebClient.builder(),
-        client.effectiveTokenUri(tokens.issuerUri()),
-        client.id(),
-        client.secret());
+    if (client.token() != null && !client.token().isBlank()) {
+      return ServiceToken.fixed(client.token());
+    }
+    return ServiceToken.none();
   }
 
   @Bean

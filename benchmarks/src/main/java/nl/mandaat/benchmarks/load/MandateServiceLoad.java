@@ -59,7 +59,7 @@ public final class MandateServiceLoad {
                 Map.of(
                     "mandaat.org.events-uri",
                     org.base().resolve("/internal/v1/events").toString(),
-                    "mandaat.org.token",
+                    "mandaat.internal-client.token",
                     pdp))) {
       String beheer = environment.token("beheer", "register-beheer");
       String directeur = environment.token("dir-stad", "manager");

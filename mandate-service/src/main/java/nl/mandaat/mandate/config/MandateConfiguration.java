@@ -1,12 +1,10 @@
 package nl.mandaat.mandate.config;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.demo.DemoMunicipality;
 import nl.mandaat.mandate.adapter.out.org.DemoOrganisation;
-import nl.mandaat.mandate.adapter.out.org.ServiceToken;
 import nl.mandaat.mandate.adapter.out.org.StreamedOrganisation;
 import nl.mandaat.mandate.application.CatchUp;
 import nl.mandaat.mandate.application.ImportGrants;
@@ -25,6 +23,7 @@ import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.application.port.Transactions;
 import nl.mandaat.mandate.domain.CatalogueEntry;
+import nl.mandaat.support.ServiceToken;
 import nl.mandaat.support.events.PostgresNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,25 +128,8 @@ class MandateConfiguration {
 
   @Bean
   @Profile("!demo")
-  Organisation streamedOrganisation(OrganisationProperties properties, Environment environment) {
-    WebClient.Builder web = WebClient.builder();
-    if (properties.clientId() != null && !properties.clientId().isBlank()) {
-      URI tokenUri =
-          properties.tokenUri() != null
-              ? properties.tokenUri()
-              : URI.create(
-                  environment.getProperty(
-                          "mandaat.security.issuer-uri", "http://localhost:8180/realms/mandaat")
-                      + "/protocol/openid-connect/token");
-      web.filter(
-          ServiceToken.clientCredentials(
-              tokenUri,
-              properties.clientId(),
-              properties.clientSecret() == null ? "" : properties.clientSecret(),
-              properties.tokenRefreshBefore(),
-              Clock.systemUTC()));
-    }
-    return new StreamedOrganisation(web, properties.eventsUri(), properties.token());
+  Organisation streamedOrganisation(OrganisationProperties properties, ServiceToken token) {
+    return new StreamedOrganisation(WebClient.builder(), properties.eventsUri(), token);
   }
 
   /**

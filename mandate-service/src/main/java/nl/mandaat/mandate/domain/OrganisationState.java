@@ -125,6 +125,24 @@ public record OrganisationState(
     return new OrganisationState(bodies, units, positions, persons, next, substitutions);
   }
 
+  /** Ends a substitution on {@code validTo}; unknown ids change nothing. */
+  public OrganisationState endSubstitution(String id, java.time.LocalDate validTo) {
+    Objects.requireNonNull(id, "id");
+    List<Substitution> next = new ArrayList<>();
+    for (Substitution s : substitutions) {
+      next.add(
+          s.id().equals(id)
+              ? Substitution.of(
+                  s.id(),
+                  s.substitute(),
+                  s.position(),
+                  Window.of(s.window().from(), validTo),
+                  s.recordedAt())
+              : s);
+    }
+    return new OrganisationState(bodies, units, positions, persons, assignments, next);
+  }
+
   private static <V> Map<String, V> put(Map<String, V> map, String key, V value) {
     Map<String, V> next = new LinkedHashMap<>(map);
     next.put(key, value);

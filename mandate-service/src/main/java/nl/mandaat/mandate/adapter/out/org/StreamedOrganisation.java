@@ -11,9 +11,10 @@ import nl.mandaat.core.OrgUnit;
 import nl.mandaat.core.Person;
 import nl.mandaat.core.Position;
 import nl.mandaat.core.Substitution;
-import nl.mandaat.mandate.adapter.json.PayloadJson;
 import nl.mandaat.mandate.application.port.Organisation;
 import nl.mandaat.mandate.domain.OrganisationState;
+import nl.mandaat.support.ServiceToken;
+import nl.mandaat.support.events.PayloadJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -41,11 +42,12 @@ public final class StreamedOrganisation implements Organisation {
   private final Flux<OrganisationState> states;
 
   /**
+   * @param web the client's builder; {@code token} is added as its filter
    * @param events the stream's URI, e.g. {@code http://localhost:8081/internal/v1/events}
-   * @param bearerToken a token for org-service's internal endpoints, null for none
+   * @param token this service's token for org-service's internal endpoints
    */
-  public StreamedOrganisation(WebClient.Builder web, URI events, String bearerToken) {
-    WebClient client = web.build();
+  public StreamedOrganisation(WebClient.Builder web, URI events, ServiceToken token) {
+    WebClient client = web.filter(token.asFilter()).build();
     this.states =
         Flux.defer(
                 () ->
@@ -53,12 +55,6 @@ public final class StreamedOrganisation implements Organisation {
                         .get()
                         .uri(events + "?after=" + lastSequence.get())
                         .accept(MediaType.TEXT_EVENT_STREAM)
-                        .headers(
-                            h -> {
-                              if (bearerToken != null && !bearerToken.isBlank()) {
-                                h.setBearerAuth(bearerToken);
-                              }
-                            })
                         .retrieve()
                         .bodyToFlux(EVENT))
             .filter(sse -> sse.data() != null)
@@ -97,6 +93,12 @@ public final class StreamedOrganisation implements Organisation {
                       current.with(PayloadJson.convert(payload, Assignment.class));
                   case "AssignmentEnded" ->
                       current.endAssignment(
+                          payload.path("id").asString(),
+                          payload.hasNonNull("validTo")
+                              ? LocalDate.parse(payload.get("validTo").asString())
+                              : null);
+                  case "SubstitutionEnded" ->
+                      current.endSubstitution(
                           payload.path("id").asString(),
                           payload.hasNonNull("validTo")
                               ? LocalDate.parse(payload.get("validTo").asString())

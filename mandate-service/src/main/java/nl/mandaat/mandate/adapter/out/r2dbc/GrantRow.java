@@ -11,7 +11,7 @@ import nl.mandaat.core.Consent;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.GrantKind;
 import nl.mandaat.core.Window;
-import nl.mandaat.mandate.adapter.json.PayloadJson;
+import nl.mandaat.support.events.PayloadJson;
 
 record GrantRow(
     String id,

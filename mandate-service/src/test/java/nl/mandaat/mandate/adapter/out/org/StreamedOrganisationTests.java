@@ -11,6 +11,7 @@ import nl.mandaat.core.Position;
 import nl.mandaat.core.Substitution;
 import nl.mandaat.core.Window;
 import nl.mandaat.mandate.domain.OrganisationState;
+import nl.mandaat.support.ServiceToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -18,7 +19,9 @@ class StreamedOrganisationTests {
 
   private final StreamedOrganisation organisation =
       new StreamedOrganisation(
-          WebClient.builder(), URI.create("http://localhost:1/internal/v1/events"), null);
+          WebClient.builder(),
+          URI.create("http://localhost:1/internal/v1/events"),
+          ServiceToken.none());
 
   private static String event(long sequence, String type, String payload) {
     return "{\"sequence\":"
@@ -73,10 +76,13 @@ class StreamedOrganisationTests {
             "{\"id\":\"S-1\",\"substitute\":\"dir-stad\",\"position\":\"gemeentesecretaris\","
                 + "\"window\":{\"from\":\"2026-12-01\",\"to\":\"2026-12-31\"},"
                 + "\"recordedAt\":\"2026-01-01T00:00:00Z\"}"));
+    organisation.apply(
+        "AssignmentEnded",
+        event(7, "AssignmentEnded", "{\"id\":\"A-1\",\"validTo\":\"2026-06-30\"}"));
     OrganisationState state =
         organisation.apply(
-            "AssignmentEnded",
-            event(7, "AssignmentEnded", "{\"id\":\"A-1\",\"validTo\":\"2026-06-30\"}"));
+            "SubstitutionEnded",
+            event(8, "SubstitutionEnded", "{\"id\":\"S-1\",\"validTo\":\"2026-12-15\"}"));
 
     assertThat(state.bodies()).containsKey("college");
     assertThat(state.units().get("stad").kind()).isEqualTo(OrgUnit.Kind.DIRECTIE);
@@ -99,7 +105,9 @@ class StreamedOrganisationTests {
                 "directeur-stad",
                 Window.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)),
                 Instant.parse("2026-01-01T00:00:00Z")));
-    assertThat(state.substitutions()).extracting(Substitution::id).containsExactly("S-1");
+    assertThat(state.substitutions())
+        .extracting(Substitution::window)
+        .containsExactly(Window.of(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15)));
   }
 
   @Test

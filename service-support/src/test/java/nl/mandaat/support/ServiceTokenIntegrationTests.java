@@ -1,4 +1,4 @@
-package nl.mandaat.mandate.adapter.out.org;
+package nl.mandaat.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.mandaat.mandate.adapter.json.PayloadJson;
+import nl.mandaat.support.events.PayloadJson;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -27,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The service token against a real OIDC server (test-support's issuer, which answers client
- * credentials), presented to a stand-in for org-service's stream that records what it receives.
+ * credentials), presented to a stand-in for an owner's stream that records what it receives.
  */
 class ServiceTokenIntegrationTests {
 
@@ -105,37 +104,46 @@ class ServiceTokenIntegrationTests {
   }
 
   @Test
-  void theOrganisationStreamCarriesATokenOfTheServiceClientAndReconnectsWithTheSameOne() {
-    WebClient.Builder web =
-        WebClient.builder()
-            .filter(
-                ServiceToken.clientCredentials(
-                    tokenUri(),
-                    "mandaat-internal",
-                    "secret",
-                    Duration.ofSeconds(60),
-                    Clock.systemUTC()));
-    StreamedOrganisation organisation = new StreamedOrganisation(web, events(), null);
-    // The stand-in ends each stream after one event, so the adapter reconnects.
-    Disposable following = organisation.states().subscribe();
-    try {
-      authorizations
-          .asFlux()
-          .take(2)
-          .collectList()
-          .timeout(Duration.ofSeconds(30))
-          .as(StepVerifier::create)
-          .assertNext(
-              seen -> {
-                JsonNode token = claims(seen.get(0));
-                assertThat(token.get("iss").asString()).isEqualTo(TestIssuer.issuerUri());
-                assertThat(token.get("sub").asString()).isEqualTo("mandaat-internal");
-                assertThat(seen.get(1)).as("a valid token is reused").isEqualTo(seen.get(0));
-              })
-          .verifyComplete();
-    } finally {
-      following.dispose();
-    }
+  void everyCallCarriesATokenOfTheServiceClientAndAValidOneIsReused() {
+    ServiceToken token =
+        ServiceToken.clientCredentials(
+            WebClient.builder(),
+            tokenUri(),
+            "mandaat-internal",
+            "secret",
+            Duration.ofSeconds(60),
+            Clock.systemUTC());
+    WebClient client = WebClient.builder().filter(token.asFilter()).build();
+    Mono<String> request = client.get().uri(events()).retrieve().bodyToMono(String.class);
+
+    Flux.concat(request, request)
+        .thenMany(authorizations.asFlux().take(2))
+        .collectList()
+        .timeout(Duration.ofSeconds(30))
+        .as(StepVerifier::create)
+        .assertNext(
+            seen -> {
+              JsonNode claims = claims(seen.get(0));
+              assertThat(claims.get("iss").asString()).isEqualTo(TestIssuer.issuerUri());
+              assertThat(claims.get("sub").asString()).isEqualTo("mandaat-internal");
+              assertThat(seen.get(1)).as("a valid token is reused").isEqualTo(seen.get(0));
+            })
+        .verifyComplete();
+  }
+
+  @Test
+  void withoutAClientNoTokenIsSent() {
+    WebClient client = WebClient.builder().filter(ServiceToken.none().asFilter()).build();
+
+    client
+        .get()
+        .uri(events())
+        .retrieve()
+        .bodyToMono(String.class)
+        .thenMany(authorizations.asFlux().take(1))
+        .as(StepVerifier::create)
+        .expectNext("null")
+        .verifyComplete();
   }
 
   @Test
@@ -145,7 +153,13 @@ class ServiceTokenIntegrationTests {
         WebClient.builder()
             .filter(
                 ServiceToken.clientCredentials(
-                    tokenUri(), "mandaat-internal", "secret", Duration.ofSeconds(60), clock))
+                        WebClient.builder(),
+                        tokenUri(),
+                        "mandaat-internal",
+                        "secret",
+                        Duration.ofSeconds(60),
+                        clock)
+                    .asFilter())
             .build();
     Mono<String> request = client.get().uri(events()).retrieve().bodyToMono(String.class);
     // The issuer's tokens live an hour.

@@ -1,4 +1,4 @@
-package nl.mandaat.mandate.adapter.json;
+package nl.mandaat.support.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
