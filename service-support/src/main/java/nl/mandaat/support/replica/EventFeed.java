@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import nl.mandaat.support.ServiceToken;
@@ -58,6 +59,7 @@ public final class EventFeed implements AutoCloseable {
   private final ServiceToken token;
   private final Duration idleTimeout;
   private final AtomicLong delivered = new AtomicLong(NONE);
+  private final AtomicInteger failuresInARow = new AtomicInteger();
   private volatile long lastHeardNanos;
   private volatile boolean heard;
   private volatile boolean connected;
@@ -195,14 +197,24 @@ public final class EventFeed implements AutoCloseable {
       log.info("{} stream connected, after sequence {}", name, delivered.get());
     }
     lastHeardNanos = System.nanoTime();
+    failuresInARow.set(0);
     heard = true;
     connected = true;
   }
 
   private void dropped(Throwable e) {
+    failuresInARow.incrementAndGet();
     if (connected) {
       log.warn(
           "{} stream dropped after sequence {}: {}; resuming", name, delivered.get(), e.toString());
+    } else if (Integer.bitCount(failuresInARow.get()) == 1) {
+      // The 1st, 2nd, 4th, 8th ... failure in a row: a stream that never comes is seen, not
+      // flooded.
+      log.warn(
+          "{} stream unavailable ({} attempts in a row): {}",
+          name,
+          failuresInARow.get(),
+          e.toString());
     } else {
       log.debug("{} stream unavailable: {}", name, e.toString());
     }
