@@ -5,6 +5,7 @@ import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The boot-time promises of docs/suite.md, without the demo seed: an empty register at revision 0,
@@ -12,6 +13,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+// No org-service runs beside this test: the demo municipality is the organisation.
+@TestPropertySource(properties = "mandaat.org.source=demo")
 class MandateServiceIntegrationTests extends ServiceContract {
 
   @Override

@@ -36,6 +36,7 @@ class ReplicasIntegrationTests {
         .profiles("demo")
         .run(
             "--server.port=0",
+            "--mandaat.org.source=demo",
             "--mandaat.db.host=" + db.host(),
             "--mandaat.db.port=" + db.port(),
             "--mandaat.db.name=" + db.name(),

@@ -57,8 +57,8 @@ public final class MandateServiceLoad {
                 "mandate-service",
                 "mandate",
                 Map.of(
-                    "mandaat.org.events-uri",
-                    org.base().resolve("/internal/v1/events").toString(),
+                    "mandaat.org.uri",
+                    org.base().toString(),
                     "mandaat.internal-client.token",
                     pdp))) {
       String beheer = environment.token("beheer", "register-beheer");

@@ -25,14 +25,16 @@ import nl.mandaat.mandate.application.port.Transactions;
 import nl.mandaat.mandate.domain.CatalogueEntry;
 import nl.mandaat.support.ServiceToken;
 import nl.mandaat.support.events.PostgresNotifications;
+import nl.mandaat.support.replica.EventFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -120,16 +122,38 @@ class MandateConfiguration {
     return new VerifyChain(events);
   }
 
+  /**
+   * Ready once the organisation has arrived (org-service's snapshot, or the demo municipality): a
+   * write validated against no organisation would be refused for want of it.
+   */
   @Bean
-  @Profile("demo")
-  Organisation demoOrganisation() {
-    return new DemoOrganisation();
+  HealthIndicator organisationHealthIndicator(Organisation organisation) {
+    return () ->
+        !(organisation instanceof StreamedOrganisation streamed) || streamed.loaded()
+            ? Health.up().build()
+            : Health.down()
+                .withDetail("organisation", "org-service's snapshot not yet read")
+                .build();
   }
 
+  /**
+   * The organisation writes are validated against: org-service's stream, or with {@code
+   * mandaat.org.source=demo} (tests and development without org-service) the fixed demo
+   * municipality.
+   */
   @Bean
-  @Profile("!demo")
-  Organisation streamedOrganisation(OrganisationProperties properties, ServiceToken token) {
-    return new StreamedOrganisation(WebClient.builder(), properties.eventsUri(), token);
+  Organisation organisation(OrganisationProperties properties, ServiceToken token) {
+    return switch (properties.source()) {
+      case DEMO -> new DemoOrganisation();
+      case STREAM ->
+          new StreamedOrganisation(
+              EventFeed.of(
+                  "org-service",
+                  WebClient.builder(),
+                  properties.uri(),
+                  token,
+                  properties.idleTimeout()));
+    };
   }
 
   /**

@@ -1,10 +1,11 @@
 package nl.mandaat.mandate.adapter.out.org;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import nl.mandaat.core.AdministrativeBody;
 import nl.mandaat.core.Assignment;
 import nl.mandaat.core.OrgUnit;
@@ -13,103 +14,113 @@ import nl.mandaat.core.Position;
 import nl.mandaat.core.Substitution;
 import nl.mandaat.mandate.application.port.Organisation;
 import nl.mandaat.mandate.domain.OrganisationState;
-import nl.mandaat.support.ServiceToken;
 import nl.mandaat.support.events.PayloadJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClient;
+import nl.mandaat.support.replica.EventFeed;
 import reactor.core.publisher.Flux;
-import reactor.util.retry.Retry;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Follows org-service's event stream (docs/events.md) from the start, resuming after the last
- * sequence seen and reconnecting with backoff. {@link #apply} takes one event, so a test can feed
- * the organisation without a server.
+ * org-service's organisation as its stream delivers it (docs/events.md), through the suite's {@link
+ * EventFeed}: the snapshot first, then every event after it, resumed after the last one seen when
+ * the stream breaks. {@link #loaded()} says whether the snapshot has arrived; {@link #apply} takes
+ * one event, so a test can feed the organisation without a server. Thread-safe.
  */
 public final class StreamedOrganisation implements Organisation {
 
-  private static final Logger log = LoggerFactory.getLogger(StreamedOrganisation.class);
-  private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
-      new ParameterizedTypeReference<>() {};
+  private final EventFeed feed;
+  private final Sinks.Many<OrganisationState> states = Sinks.many().replay().latest();
+  private OrganisationState state = OrganisationState.EMPTY;
+  private volatile boolean loaded;
+  private boolean started;
 
-  private final AtomicReference<OrganisationState> state =
-      new AtomicReference<>(OrganisationState.EMPTY);
-  private final AtomicLong lastSequence = new AtomicLong();
-  private final Flux<OrganisationState> states;
-
-  /**
-   * @param web the client's builder; {@code token} is added as its filter
-   * @param events the stream's URI, e.g. {@code http://localhost:8081/internal/v1/events}
-   * @param token this service's token for org-service's internal endpoints
-   */
-  public StreamedOrganisation(WebClient.Builder web, URI events, ServiceToken token) {
-    WebClient client = web.filter(token.asFilter()).build();
-    this.states =
-        Flux.defer(
-                () ->
-                    client
-                        .get()
-                        .uri(events + "?after=" + lastSequence.get())
-                        .accept(MediaType.TEXT_EVENT_STREAM)
-                        .retrieve()
-                        .bodyToFlux(EVENT))
-            .filter(sse -> sse.data() != null)
-            .map(sse -> apply(sse.event(), sse.data()))
-            .concatWith(Flux.error(new IllegalStateException("org-service's stream ended")))
-            .doOnError(e -> log.warn("Organisation stream: {}; reconnecting", e.toString()))
-            .retryWhen(
-                Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
-                    .maxBackoff(Duration.ofSeconds(10)))
-            .startWith(Flux.defer(() -> Flux.just(state.get())))
-            .share();
+  public StreamedOrganisation(EventFeed feed) {
+    this.feed = feed;
+    states.tryEmitNext(state);
   }
 
   @Override
-  public Flux<OrganisationState> states() {
-    return states;
+  public synchronized Flux<OrganisationState> states() {
+    if (!started) {
+      started = true;
+      feed.start(this::accept);
+    }
+    return states.asFlux();
   }
 
-  /**
-   * Applies one event of the stream (its type and its {@code data} JSON); answers the new state.
-   */
-  public OrganisationState apply(String type, String data) {
-    JsonNode event = PayloadJson.tree(data);
-    JsonNode payload = event.get("payload");
-    OrganisationState next =
-        state.updateAndGet(
-            current ->
-                switch (type == null ? event.path("type").asString() : type) {
-                  case "BodyRecorded" ->
-                      current.with(PayloadJson.convert(payload, AdministrativeBody.class));
-                  case "UnitRecorded" -> current.with(PayloadJson.convert(payload, OrgUnit.class));
-                  case "PositionRecorded" ->
-                      current.with(PayloadJson.convert(payload, Position.class));
-                  case "PersonRecorded" -> current.with(PayloadJson.convert(payload, Person.class));
-                  case "AssignmentRecorded" ->
-                      current.with(PayloadJson.convert(payload, Assignment.class));
-                  case "AssignmentEnded" ->
-                      current.endAssignment(
-                          payload.path("id").asString(),
-                          payload.hasNonNull("validTo")
-                              ? LocalDate.parse(payload.get("validTo").asString())
-                              : null);
-                  case "SubstitutionEnded" ->
-                      current.endSubstitution(
-                          payload.path("id").asString(),
-                          payload.hasNonNull("validTo")
-                              ? LocalDate.parse(payload.get("validTo").asString())
-                              : null);
-                  case "SubstitutionRecorded" ->
-                      current.with(PayloadJson.convert(payload, Substitution.class));
-                  default -> current;
-                });
-    if (event.hasNonNull("sequence")) {
-      lastSequence.set(event.get("sequence").asLong());
+  /** Whether org-service's snapshot has arrived (and with it the whole organisation). */
+  public boolean loaded() {
+    return loaded;
+  }
+
+  /** Stops following the stream. */
+  public void close() {
+    feed.close();
+  }
+
+  /** Applies one event of the stream, by its type and payload; answers the new state. */
+  public synchronized OrganisationState apply(String type, JsonNode payload) {
+    state =
+        switch (type) {
+          case "BodyRecorded" -> state.with(PayloadJson.convert(payload, AdministrativeBody.class));
+          case "UnitRecorded" -> state.with(PayloadJson.convert(payload, OrgUnit.class));
+          case "PositionRecorded" -> state.with(PayloadJson.convert(payload, Position.class));
+          case "PersonRecorded" -> state.with(PayloadJson.convert(payload, Person.class));
+          case "AssignmentRecorded" -> state.with(PayloadJson.convert(payload, Assignment.class));
+          case "AssignmentEnded" -> state.endAssignment(id(payload), validTo(payload));
+          case "SubstitutionRecorded" ->
+              state.with(PayloadJson.convert(payload, Substitution.class));
+          case "SubstitutionEnded" -> state.endSubstitution(id(payload), validTo(payload));
+          default -> state;
+        };
+    states.tryEmitNext(state);
+    return state;
+  }
+
+  private synchronized void accept(EventFeed.Item item) {
+    if (item instanceof EventFeed.Snapshot snapshot) {
+      state = fromSnapshot(snapshot.body());
+      loaded = true;
+      states.tryEmitNext(state);
+    } else if (item instanceof EventFeed.Event event) {
+      apply(event.type(), event.payload());
     }
-    return next;
+  }
+
+  private static OrganisationState fromSnapshot(JsonNode body) {
+    return new OrganisationState(
+        keyed(body, "bodies", AdministrativeBody.class, AdministrativeBody::code),
+        keyed(body, "units", OrgUnit.class, OrgUnit::code),
+        keyed(body, "positions", Position.class, Position::code),
+        keyed(body, "persons", Person.class, Person::username),
+        listed(body, "assignments", Assignment.class),
+        listed(body, "substitutions", Substitution.class));
+  }
+
+  private static <T> Map<String, T> keyed(
+      JsonNode body, String field, Class<T> type, Function<T, String> key) {
+    Map<String, T> values = new LinkedHashMap<>();
+    for (T value : listed(body, field, type)) {
+      values.put(key.apply(value), value);
+    }
+    return values;
+  }
+
+  private static <T> List<T> listed(JsonNode body, String field, Class<T> type) {
+    List<T> values = new ArrayList<>();
+    for (JsonNode item : body.path(field)) {
+      values.add(PayloadJson.convert(item, type));
+    }
+    return values;
+  }
+
+  private static String id(JsonNode payload) {
+    return payload.path("id").asString();
+  }
+
+  private static LocalDate validTo(JsonNode payload) {
+    return payload.hasNonNull("validTo")
+        ? LocalDate.parse(payload.get("validTo").asString())
+        : null;
   }
 }

@@ -3,6 +3,7 @@ package nl.mandaat.mandate.adapter.out.org;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.mandaat.core.Assignment;
@@ -12,27 +13,26 @@ import nl.mandaat.core.Substitution;
 import nl.mandaat.core.Window;
 import nl.mandaat.mandate.domain.OrganisationState;
 import nl.mandaat.support.ServiceToken;
+import nl.mandaat.support.events.PayloadJson;
+import nl.mandaat.support.replica.EventFeed;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.JsonNode;
 
 class StreamedOrganisationTests {
 
   private final StreamedOrganisation organisation =
       new StreamedOrganisation(
-          WebClient.builder(),
-          URI.create("http://localhost:1/internal/v1/events"),
-          ServiceToken.none());
+          EventFeed.of(
+              "org-service",
+              WebClient.builder(),
+              URI.create("http://localhost:1"),
+              ServiceToken.none(),
+              Duration.ofSeconds(45)));
 
-  private static String event(long sequence, String type, String payload) {
-    return "{\"sequence\":"
-        + sequence
-        + ",\"type\":\""
-        + type
-        + "\",\"recordedAt\":\"2026-01-01T00:00:00.000000Z\",\"actor\":\"beheer\",\"revision\":"
-        + sequence
-        + ",\"payload\":"
-        + payload
-        + ",\"prevHash\":\"0\",\"hash\":\"1\"}";
+  /** An event's payload as the feed hands it over (the sequence is the feed's concern). */
+  private static JsonNode event(long sequence, String type, String payload) {
+    return PayloadJson.tree(payload);
   }
 
   @Test
@@ -108,6 +108,11 @@ class StreamedOrganisationTests {
     assertThat(state.substitutions())
         .extracting(Substitution::window)
         .containsExactly(Window.of(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15)));
+  }
+
+  @Test
+  void theOrganisationIsNotLoadedBeforeOrgServicesSnapshotArrives() {
+    assertThat(organisation.loaded()).isFalse();
   }
 
   @Test
