@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,15 +20,24 @@ import nl.mandaat.core.Position;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Validator;
+import nl.mandaat.core.Verdict;
 import nl.mandaat.core.Violation;
 import nl.mandaat.core.Window;
 import nl.mandaat.org.application.port.Events;
+import nl.mandaat.org.domain.OrgUnit;
+import nl.mandaat.org.domain.OrganisationRules;
+import nl.mandaat.org.domain.UnitKind;
 import nl.mandaat.org.domain.VersionedPosition;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Imports persons and their assignments from rows (CSV or spreadsheet): all of it or nothing, with
- * every bad row reported. A row names a person and, optionally, the position they hold from a date.
+ * Imports the organisation from rows (CSV or spreadsheet): units, positions, persons and their
+ * assignments, all of it or nothing, with every bad row reported. A row's {@code record} says what
+ * it is ({@code unit}, {@code position}, else a person): a person row names a person and,
+ * optionally, the position they hold from a date. Units are checked first, in file order, then
+ * positions, then persons, each with the rules of the API against what is stored plus the rows
+ * accepted before it.
  */
 public final class ImportOrganisation {
 
@@ -38,12 +48,73 @@ public final class ImportOrganisation {
    */
   public record Row(
       int line,
+      String record,
+      String code,
+      String name,
+      String parent,
+      String kind,
+      String headcount,
+      String unit,
+      String reportsTo,
+      String singleHolder,
+      String external,
       String username,
       String displayName,
       String sub,
       String position,
       String validFrom,
-      String validTo) {}
+      String validTo) {
+
+    /** A person row, as the first layout of the file had it. */
+    public Row(
+        int line,
+        String username,
+        String displayName,
+        String sub,
+        String position,
+        String validFrom,
+        String validTo) {
+      this(
+          line,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          username,
+          displayName,
+          sub,
+          position,
+          validFrom,
+          validTo);
+    }
+  }
+
+  /** What a row records. */
+  enum RowType {
+    UNIT,
+    POSITION,
+    PERSON,
+    UNKNOWN;
+
+    static RowType of(String record) {
+      String r = trim(record);
+      if (r == null) {
+        return PERSON;
+      }
+      return switch (r.toLowerCase(java.util.Locale.ROOT)) {
+        case "unit", "eenheid" -> UNIT;
+        case "position", "functie" -> POSITION;
+        case "person", "persoon", "assignment", "toewijzing" -> PERSON;
+        default -> UNKNOWN;
+      };
+    }
+  }
 
   /** A rule one row breaks. */
   public record RowProblem(int line, String code, String field, String message) {}
@@ -64,7 +135,8 @@ public final class ImportOrganisation {
   }
 
   /** What an accepted import stored. */
-  public record Report(int rows, int persons, int assignments, long revision) {}
+  public record Report(
+      int rows, int units, int positions, int persons, int assignments, long revision) {}
 
   private final Organisation org;
 
@@ -80,22 +152,288 @@ public final class ImportOrganisation {
                     .all()
                     .map(VersionedPosition::position)
                     .collectMap(Position::code, Function.identity()),
-                org.assignments().all().collectList())
+                org.assignments().all().collectList(),
+                org.units().all().collectList())
             .flatMap(
                 t -> {
-                  Plan plan = plan(rows, t.getT1(), t.getT2(), t.getT3(), actor);
-                  if (!plan.problems.isEmpty()) {
-                    return Mono.error(new Rejected(plan.problems));
+                  List<RowProblem> problems = new ArrayList<>();
+                  List<Row> personRows = new ArrayList<>();
+                  for (Row row : rows) {
+                    if (RowType.of(row.record()) == RowType.UNKNOWN) {
+                      problems.add(
+                          new RowProblem(
+                              row.line(),
+                              "INVALID_RECORD",
+                              "record",
+                              row.record().strip()
+                                  + " is not a record type (unit, position or person)."));
+                    } else if (RowType.of(row.record()) == RowType.PERSON) {
+                      personRows.add(row);
+                    }
                   }
-                  return store(plan, actor)
+                  UnitPlan units = planUnits(rows, t.getT4(), problems);
+                  Map<String, Position> positions = new HashMap<>(t.getT2());
+                  List<Position> newPositions =
+                      planPositions(rows, positions, units.windows(), problems);
+                  Plan plan = plan(personRows, t.getT1(), positions, t.getT3(), actor);
+                  problems.addAll(plan.problems);
+                  if (!problems.isEmpty()) {
+                    problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
+                    return Mono.error(new Rejected(problems));
+                  }
+                  return storeStructure(units, newPositions, actor)
+                      .then(store(plan, units, newPositions, actor))
                       .map(
                           revision ->
                               new Report(
                                   rows.size(),
+                                  units.added().size(),
+                                  newPositions.size(),
                                   plan.persons.size(),
                                   plan.assignments.size(),
                                   revision));
                 }));
+  }
+
+  /**
+   * The units after the import: every window by code (stored and new, oldest first), the new
+   * windows as they end up, the stored windows the import ends, every window in the order written
+   * (for the events), and the stored units that change (their version goes up).
+   */
+  private record UnitPlan(
+      Map<String, List<OrgUnit>> windows,
+      Map<String, OrgUnit> added,
+      Map<String, OrgUnit> endedStored,
+      List<OrgUnit> written,
+      Set<String> changedStored) {}
+
+  private static UnitPlan planUnits(
+      List<Row> rows, List<OrgUnit> stored, List<RowProblem> problems) {
+    Map<String, List<OrgUnit>> windows = new HashMap<>();
+    for (OrgUnit w : stored) {
+      windows.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w);
+    }
+    Map<String, OrgUnit> added = new LinkedHashMap<>();
+    Map<String, OrgUnit> endedStored = new LinkedHashMap<>();
+    List<OrgUnit> written = new ArrayList<>();
+    Set<String> changedStored = new HashSet<>();
+    for (Row row : rows) {
+      if (RowType.of(row.record()) != RowType.UNIT) {
+        continue;
+      }
+      int before = problems.size();
+      String code = required(row, row.code(), "code", problems);
+      String name = required(row, row.name(), "name", problems);
+      UnitKind kind = unitKind(row, problems);
+      LocalDate from = date(row, row.validFrom(), "validFrom", true, problems);
+      LocalDate to = date(row, row.validTo(), "validTo", false, problems);
+      int headcount = headcount(row, problems);
+      if (problems.size() > before) {
+        continue;
+      }
+      String parent = trim(row.parent());
+      List<OrgUnit> history = windows.getOrDefault(code, List.of());
+      Map<String, OrgUnit> inForce = inForceOn(windows, from);
+      Verdict verdict =
+          OrganisationRules.all(
+              OrganisationRules.windowIsValid(from, to),
+              OrganisationRules.parentUnitIsKnown(parent, inForce),
+              OrganisationRules.unitTreeHasNoCycle(code, parent, inForce));
+      if (verdict.isAccepted()) {
+        OrgUnit unit = new OrgUnit(code, name, parent, kind, from, to, headcount);
+        if (history.contains(unit)) {
+          continue; // recorded just so already: importing the same file again changes nothing
+        }
+        verdict =
+            OrganisationRules.all(
+                verdict, OrganisationRules.unitWindowFollowsHistory(code, from, history));
+      }
+      for (Violation v : verdict.violations()) {
+        problems.add(new RowProblem(row.line(), v.code(), v.field(), v.messageEn()));
+      }
+      if (problems.size() > before) {
+        continue;
+      }
+      OrgUnit unit = new OrgUnit(code, name, parent, kind, from, to, headcount);
+      List<OrgUnit> own = windows.computeIfAbsent(code, c -> new ArrayList<>());
+      OrgUnit previous = inForce.get(code);
+      if (previous != null) {
+        OrgUnit ended = previous.endingOn(from.minusDays(1));
+        own.set(own.indexOf(previous), ended);
+        String key = key(ended);
+        if (added.containsKey(key)) {
+          added.put(key, ended);
+        } else {
+          endedStored.put(key, ended);
+        }
+        written.add(ended);
+      }
+      own.add(unit);
+      added.put(key(unit), unit);
+      written.add(unit);
+      if (stored.stream().anyMatch(w -> w.code().equals(code))) {
+        changedStored.add(code);
+      }
+    }
+    return new UnitPlan(windows, added, endedStored, written, changedStored);
+  }
+
+  private static List<Position> planPositions(
+      List<Row> rows,
+      Map<String, Position> positions,
+      Map<String, List<OrgUnit>> windows,
+      List<RowProblem> problems) {
+    List<Position> added = new ArrayList<>();
+    for (Row row : rows) {
+      if (RowType.of(row.record()) != RowType.POSITION) {
+        continue;
+      }
+      int before = problems.size();
+      String code = required(row, row.code(), "code", problems);
+      String name = required(row, row.name(), "name", problems);
+      LocalDate from = date(row, row.validFrom(), "validFrom", true, problems);
+      LocalDate to = date(row, row.validTo(), "validTo", false, problems);
+      boolean singleHolder = flag(row, row.singleHolder(), "singleHolder", true, problems);
+      boolean external = flag(row, row.external(), "external", false, problems);
+      if (problems.size() > before) {
+        continue;
+      }
+      String unit = trim(row.unit());
+      String reportsTo = trim(row.reportsTo());
+      Verdict verdict =
+          OrganisationRules.all(
+              OrganisationRules.windowIsValid(from, to),
+              OrganisationRules.positionUnitIsKnown(unit, inForceOn(windows, from)),
+              OrganisationRules.reportsToIsKnown(
+                  code, reportsTo, reportsTo != null && positions.containsKey(reportsTo)));
+      if (verdict.isAccepted()) {
+        Position position =
+            new Position(code, name, unit, reportsTo, singleHolder, external, Window.of(from, to));
+        if (position.equals(positions.get(code)) && !added.contains(position)) {
+          continue; // recorded just so already
+        }
+        verdict =
+            OrganisationRules.all(
+                verdict, OrganisationRules.codeIsFree(code, positions.containsKey(code)));
+      } else {
+        verdict =
+            OrganisationRules.all(
+                verdict, OrganisationRules.codeIsFree(code, positions.containsKey(code)));
+      }
+      for (Violation v : verdict.violations()) {
+        problems.add(new RowProblem(row.line(), v.code(), v.field(), v.messageEn()));
+      }
+      if (problems.size() > before) {
+        continue;
+      }
+      Position position =
+          new Position(code, name, unit, reportsTo, singleHolder, external, Window.of(from, to));
+      positions.put(code, position);
+      added.add(position);
+    }
+    return added;
+  }
+
+  private Mono<Void> storeStructure(UnitPlan units, List<Position> positions, String actor) {
+    Mono<Void> versions =
+        Flux.fromIterable(units.changedStored())
+            .concatMap(code -> org.units().version(code).flatMap(v -> org.units().advance(code, v)))
+            .then();
+    Mono<Void> ends =
+        Flux.fromIterable(units.endedStored().values())
+            .concatMap(w -> org.units().end(w.code(), w.validFrom(), w.validTo()))
+            .then();
+    Mono<Void> inserts =
+        Flux.fromIterable(units.added().values()).concatMap(org.units()::insert).then();
+    Mono<Void> newPositions =
+        Flux.fromIterable(positions).concatMap(org.positions()::insert).then();
+    return versions.then(ends).then(inserts).then(newPositions);
+  }
+
+  private static Map<String, OrgUnit> inForceOn(Map<String, List<OrgUnit>> windows, LocalDate day) {
+    Map<String, OrgUnit> inForce = new HashMap<>();
+    for (List<OrgUnit> own : windows.values()) {
+      for (OrgUnit w : own) {
+        if (w.isInForceOn(day)) {
+          inForce.put(w.code(), w);
+        }
+      }
+    }
+    return inForce;
+  }
+
+  private static String key(OrgUnit unit) {
+    return unit.code() + '\n' + unit.validFrom();
+  }
+
+  private static String required(Row row, String text, String field, List<RowProblem> problems) {
+    String value = trim(text);
+    if (value == null) {
+      problems.add(new RowProblem(row.line(), "REQUIRED", field, field + " is required."));
+    }
+    return value;
+  }
+
+  private static UnitKind unitKind(Row row, List<RowProblem> problems) {
+    String value = trim(row.kind());
+    if (value == null) {
+      problems.add(new RowProblem(row.line(), "REQUIRED", "kind", "kind is required."));
+      return null;
+    }
+    String upper = value.toUpperCase(java.util.Locale.ROOT);
+    for (UnitKind k : UnitKind.values()) {
+      if (k.name().equals(upper) || k.toCore().name().equals(upper)) {
+        return k;
+      }
+    }
+    problems.add(
+        new RowProblem(
+            row.line(),
+            "INVALID_KIND",
+            "kind",
+            value + " is not a kind (GEMEENTE, DIRECTIE, AFDELING, TEAM)."));
+    return null;
+  }
+
+  private static int headcount(Row row, List<RowProblem> problems) {
+    String value = trim(row.headcount());
+    if (value == null) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        new RowProblem(
+            row.line(),
+            "INVALID_NUMBER",
+            "headcount",
+            value + " is not a headcount (a whole number, 0 or more)."));
+    return 0;
+  }
+
+  private static boolean flag(
+      Row row, String text, String field, boolean absent, List<RowProblem> problems) {
+    String value = trim(text);
+    if (value == null) {
+      return absent;
+    }
+    switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "ja", "yes", "1":
+        return true;
+      case "false", "nee", "no", "0":
+        return false;
+      default:
+        problems.add(
+            new RowProblem(
+                row.line(), "INVALID_FLAG", field, value + " is not true or false (ja/nee)."));
+        return absent;
+    }
   }
 
   private record Plan(
@@ -189,8 +527,13 @@ public final class ImportOrganisation {
     return new Plan(persons, assignments, problems);
   }
 
-  private Mono<Long> store(Plan plan, String actor) {
+  private Mono<Long> store(Plan plan, UnitPlan units, List<Position> positions, String actor) {
     List<Events.NewEvent> events = new ArrayList<>();
+    units
+        .written()
+        .forEach(u -> events.add(new Events.NewEvent(Payloads.UNIT_RECORDED, Payloads.of(u))));
+    positions.forEach(
+        p -> events.add(new Events.NewEvent(Payloads.POSITION_RECORDED, Payloads.of(p))));
     plan.persons.forEach(
         p -> events.add(new Events.NewEvent(Payloads.PERSON_RECORDED, Payloads.of(p))));
     plan.assignments.forEach(

@@ -34,6 +34,11 @@ public final class ReadOrganisation {
             Mono.error(() -> new NotFound("UNKNOWN_BODY", "Unknown body " + code + ".")));
   }
 
+  /** The version of unit {@code code}, which a change names (optimistic locking); 0 if unknown. */
+  public Mono<Long> unitVersion(String code) {
+    return org.units().version(code).defaultIfEmpty(0L);
+  }
+
   /** The window of unit {@code code} in force on {@code date}. */
   public Mono<OrgUnit> unit(String code, LocalDate date) {
     return org.units()

@@ -77,6 +77,21 @@ class ListUnitsTests {
       public Mono<Void> end(String code, LocalDate validFrom, LocalDate validTo) {
         return Mono.error(new AssertionError("not asked"));
       }
+
+      @Override
+      public Mono<Long> version(String code) {
+        return Mono.error(new AssertionError("not asked"));
+      }
+
+      @Override
+      public Mono<Boolean> advance(String code, long expectedVersion) {
+        return Mono.error(new AssertionError("not asked"));
+      }
+
+      @Override
+      public Mono<Void> replace(OrgUnit unit) {
+        return Mono.error(new AssertionError("not asked"));
+      }
     };
   }
 }

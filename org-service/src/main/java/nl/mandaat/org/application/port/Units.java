@@ -22,4 +22,17 @@ public interface Units {
 
   /** Ends the window of {@code code} that starts on {@code validFrom} on {@code validTo}. */
   Mono<Void> end(String code, LocalDate validFrom, LocalDate validTo);
+
+  /** The version of unit {@code code} (shared by all its windows); empty when it is unknown. */
+  Mono<Long> version(String code);
+
+  /**
+   * Raises the version of unit {@code code} by one when it is still {@code expectedVersion}.
+   *
+   * @return whether it was
+   */
+  Mono<Boolean> advance(String code, long expectedVersion);
+
+  /** Rewrites the window of {@code unit.code()} that starts on {@code unit.validFrom()}. */
+  Mono<Void> replace(OrgUnit unit);
 }

@@ -20,8 +20,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Imports persons and assignments from CSV ({@code text/csv}, UTF-8, comma or semicolon separated,
- * header {@code username,displayName,sub,position,validFrom,validTo}): all or nothing; a refusal is
+ * Imports the organisation from CSV ({@code text/csv}, UTF-8, comma or semicolon separated, the
+ * first row naming the columns): persons and assignments ({@code
+ * username,displayName,sub,position,validFrom,validTo}), and with a {@code record} column also
+ * units ({@code record=unit}: {@code code,name,parent,kind,headcount,validFrom,validTo}) and
+ * positions ({@code record=position}: {@code
+ * code,name,unit,reportsTo,singleHolder,external,validFrom,validTo}). All or nothing; a refusal is
  * a 422 {@code IMPORT_REJECTED} listing every problem of every bad row. The same columns on the
  * first sheet of an XLSX workbook work too.
  */
@@ -32,9 +36,32 @@ class ImportController {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   static final List<String> COLUMNS =
-      List.of("username", "displayName", "sub", "position", "validFrom", "validTo");
+      List.of(
+          "record",
+          "code",
+          "name",
+          "parent",
+          "kind",
+          "headcount",
+          "unit",
+          "reportsTo",
+          "singleHolder",
+          "external",
+          "username",
+          "displayName",
+          "sub",
+          "position",
+          "validFrom",
+          "validTo");
 
-  record ImportResponse(int rows, int persons, int assignments, long revision) {}
+  record ImportResponse(
+      int rows, int units, int positions, int persons, int assignments, long revision) {
+
+    static ImportResponse of(ImportOrganisation.Report r) {
+      return new ImportResponse(
+          r.rows(), r.units(), r.positions(), r.persons(), r.assignments(), r.revision());
+    }
+  }
 
   private final ImportOrganisation importOrganisation;
 
@@ -46,7 +73,7 @@ class ImportController {
   Mono<ImportResponse> importCsv(@RequestBody String csv, ServerWebExchange exchange) {
     return Access.administrator(exchange)
         .flatMap(actor -> importOrganisation.importRows(parse(csv), actor))
-        .map(r -> new ImportResponse(r.rows(), r.persons(), r.assignments(), r.revision()))
+        .map(ImportResponse::of)
         .onErrorMap(ImportOrganisation.Rejected.class, ImportController::rejected)
         .onErrorMap(Problems::translate);
   }
@@ -60,7 +87,7 @@ class ImportController {
                 Mono.fromCallable(() -> rows(Spreadsheets.firstSheet(workbook)))
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(rows -> importOrganisation.importRows(rows, actor)))
-        .map(r -> new ImportResponse(r.rows(), r.persons(), r.assignments(), r.revision()))
+        .map(ImportResponse::of)
         .onErrorMap(ImportOrganisation.Rejected.class, ImportController::rejected)
         .onErrorMap(Problems::translate);
   }
@@ -101,8 +128,8 @@ class ImportController {
       }
       index.put(column, at);
     }
-    if (index.get("username") < 0) {
-      throw Problems.badRequest("The header has no username column.");
+    if (index.get("username") < 0 && index.get("record") < 0) {
+      throw Problems.badRequest("The header has neither a username nor a record column.");
     }
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < table.size(); i++) {
@@ -113,6 +140,16 @@ class ImportController {
       rows.add(
           new Row(
               i + 1,
+              cell(cells, index.get("record")),
+              cell(cells, index.get("code")),
+              cell(cells, index.get("name")),
+              cell(cells, index.get("parent")),
+              cell(cells, index.get("kind")),
+              cell(cells, index.get("headcount")),
+              cell(cells, index.get("unit")),
+              cell(cells, index.get("reportsTo")),
+              cell(cells, index.get("singleHolder")),
+              cell(cells, index.get("external")),
               cell(cells, index.get("username")),
               cell(cells, index.get("displayName")),
               cell(cells, index.get("sub")),

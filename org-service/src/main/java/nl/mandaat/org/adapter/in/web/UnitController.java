@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,7 +36,8 @@ class UnitController {
       String kind,
       Integer headcount,
       LocalDate validFrom,
-      LocalDate validTo) {}
+      LocalDate validTo,
+      Long version) {}
 
   private final ListUnits listUnits;
   private final ReadOrganisation read;
@@ -56,13 +58,16 @@ class UnitController {
     return listUnits.inForceOn(Dates.orToday(at, clock)).map(UnitResponse::of);
   }
 
-  /** The window of unit {@code code} in force on {@code at}; 404 when none is. */
+  /**
+   * The window of unit {@code code} in force on {@code at}, with the unit's version; 404 when none
+   * is.
+   */
   @GetMapping("/{code}")
   Mono<UnitResponse> unit(
       @PathVariable String code,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
     return read.unit(code, Dates.orToday(at, clock))
-        .map(UnitResponse::of)
+        .zipWith(read.unitVersion(code), UnitResponse::of)
         .onErrorMap(Problems::translate);
   }
 
@@ -76,9 +81,33 @@ class UnitController {
         .onErrorMap(Problems::translate);
   }
 
+  /**
+   * Changes unit {@code code} read at {@code version}, from {@code validFrom} on: a later {@code
+   * validFrom} adds a window, the start of the latest window rewrites that window (e.g. closing it
+   * with {@code validTo}); 404 for an unknown unit, 409 {@code CONFLICT} when it changed since.
+   */
+  @PutMapping("/{code}")
+  Mono<UnitResponse> change(
+      @PathVariable String code, @RequestBody UnitRequest request, ServerWebExchange exchange) {
+    return Access.administrator(exchange)
+        .flatMap(
+            actor -> {
+              if (request.version() == null) {
+                return Mono.error(Problems.badRequest(List.of("version")));
+              }
+              return recordUnit.change(toNewUnit(code, request), request.version(), actor);
+            })
+        .map(UnitResponse::ofChange)
+        .onErrorMap(Problems::translate);
+  }
+
   private static RecordUnit.NewUnit toNewUnit(UnitRequest r) {
+    return toNewUnit(r.code(), r);
+  }
+
+  private static RecordUnit.NewUnit toNewUnit(String code, UnitRequest r) {
     List<String> missing = new ArrayList<>();
-    if (r.code() == null || r.code().isBlank()) {
+    if (code == null || code.isBlank()) {
       missing.add("code");
     }
     if (r.name() == null || r.name().isBlank()) {
@@ -97,7 +126,7 @@ class UnitController {
       throw Problems.badRequest("headcount cannot be negative.");
     }
     return new RecordUnit.NewUnit(
-        r.code(),
+        code,
         r.name(),
         r.parent(),
         kind(r.kind()),

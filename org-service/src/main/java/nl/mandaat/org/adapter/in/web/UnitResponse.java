@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.mandaat.org.application.Recorded;
 import nl.mandaat.org.domain.OrgUnit;
+import nl.mandaat.org.domain.VersionedUnit;
 
 /**
- * A unit as the API shows it; absent members (no parent, no end; revision and warnings on reads)
- * are left out (I-JSON).
+ * A unit as the API shows it; absent members (no parent, no end; version on lists, revision and
+ * warnings on reads) are left out (I-JSON).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record UnitResponse(
@@ -19,6 +20,7 @@ record UnitResponse(
     LocalDate validFrom,
     LocalDate validTo,
     Integer headcount,
+    Long version,
     Long revision,
     List<WarningResponse> warnings) {
 
@@ -32,7 +34,38 @@ record UnitResponse(
         unit.validTo(),
         unit.headcount(),
         null,
+        null,
         null);
+  }
+
+  /** A window with the unit's version, as one unit is read. */
+  static UnitResponse of(OrgUnit unit, long version) {
+    return new UnitResponse(
+        unit.code(),
+        unit.name(),
+        unit.kind().name(),
+        unit.parentCode(),
+        unit.validFrom(),
+        unit.validTo(),
+        unit.headcount(),
+        version,
+        null,
+        null);
+  }
+
+  static UnitResponse ofChange(Recorded<VersionedUnit> recorded) {
+    OrgUnit unit = recorded.value().unit();
+    return new UnitResponse(
+        unit.code(),
+        unit.name(),
+        unit.kind().name(),
+        unit.parentCode(),
+        unit.validFrom(),
+        unit.validTo(),
+        unit.headcount(),
+        recorded.value().version(),
+        recorded.revision(),
+        WarningResponse.of(recorded.warnings()));
   }
 
   static UnitResponse of(Recorded<OrgUnit> recorded) {
@@ -45,6 +78,7 @@ record UnitResponse(
         unit.validFrom(),
         unit.validTo(),
         unit.headcount(),
+        null,
         recorded.revision(),
         WarningResponse.of(recorded.warnings()));
   }

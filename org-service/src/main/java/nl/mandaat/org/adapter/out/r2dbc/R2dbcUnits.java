@@ -58,7 +58,8 @@ class R2dbcUnits implements Units {
         .sql(
             "insert into unit ("
                 + UnitRow.COLUMNS
-                + ") values (:code, :name, :parent, :kind, :from, :to, :headcount)")
+                + ", version) values (:code, :name, :parent, :kind, :from, :to, :headcount,"
+                + " coalesce((select max(version) from unit where code = :code), 0))")
         .bind("code", unit.code())
         .bind("name", unit.name())
         .bind("parent", Sql.parameter(unit.parentCode(), String.class))
@@ -76,6 +77,44 @@ class R2dbcUnits implements Units {
         .bind("to", validTo)
         .bind("code", code)
         .bind("from", validFrom)
+        .then();
+  }
+
+  @Override
+  public Mono<Long> version(String code) {
+    return database
+        .sql("select max(version) as version from unit where code = :code")
+        .bind("code", code)
+        .map(row -> java.util.Optional.ofNullable(row.get("version", Long.class)))
+        .one()
+        .flatMap(Mono::justOrEmpty);
+  }
+
+  @Override
+  public Mono<Boolean> advance(String code, long expectedVersion) {
+    return database
+        .sql("update unit set version = version + 1 where code = :code and version = :version")
+        .bind("code", code)
+        .bind("version", expectedVersion)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
+  }
+
+  @Override
+  public Mono<Void> replace(OrgUnit unit) {
+    return database
+        .sql(
+            "update unit set name = :name, parent_code = :parent, kind = :kind,"
+                + " headcount = :headcount, valid_to = :to"
+                + " where code = :code and valid_from = :from")
+        .bind("name", unit.name())
+        .bind("parent", Sql.parameter(unit.parentCode(), String.class))
+        .bind("kind", unit.kind().name())
+        .bind("headcount", unit.headcount())
+        .bind("to", Sql.parameter(unit.validTo(), LocalDate.class))
+        .bind("code", unit.code())
+        .bind("from", unit.validFrom())
         .then();
   }
 }

@@ -1,0 +1,373 @@
+package nl.mandaat.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import nl.mandaat.org.application.Organisation;
+import nl.mandaat.testsupport.TestDatabase;
+import nl.mandaat.testsupport.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
+
+/**
+ * {@code PUT /api/v1/org/units/{code}} on the demo municipality: effective-dated changes (a new
+ * window), closings (the latest window rewritten), the rules of creation, 404, 403, 409 and the
+ * outbox event. Each test changes a unit of its own.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "mandaat.db.schema=org_unit_change")
+@AutoConfigureWebTestClient
+@ActiveProfiles("demo")
+class UnitChangeIntegrationTests {
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) {
+    TestDatabase.registerProperties(registry);
+    TestIssuer.registerProperties(registry);
+  }
+
+  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
+  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
+
+  @Autowired WebTestClient client;
+
+  @Autowired Organisation organisation;
+
+  private WebTestClient web;
+
+  @BeforeEach
+  void timeout() {
+    web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  private WebTestClient.ResponseSpec get(String uri) {
+    return web.get().uri(uri).headers(h -> h.setBearerAuth(MEDEWERKER)).exchange();
+  }
+
+  private WebTestClient.ResponseSpec put(String code, Map<String, Object> body, String token) {
+    return web.put()
+        .uri("/api/v1/org/units/" + code)
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  private static Map<String, Object> unit(
+      String name, String parent, String kind, int headcount, String validFrom, long version) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", name);
+    if (parent != null) {
+      body.put("parent", parent);
+    }
+    body.put("kind", kind);
+    body.put("headcount", headcount);
+    body.put("validFrom", validFrom);
+    body.put("version", version);
+    return body;
+  }
+
+  private long version(String code, String at) {
+    Number version =
+        (Number)
+            get("/api/v1/org/units/" + code + "?at=" + at)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("version");
+    return version.longValue();
+  }
+
+  @Test
+  void aRenameIsANewWindowThePastKeepsTheOldNameAndBothWindowsAreOnTheStream() {
+    long version = version("financien", "2026-06-01");
+    Map<?, ?> changed =
+        put(
+                "financien",
+                unit(
+                    "Financiën & Control",
+                    "bedrijfsvoering",
+                    "DEPARTMENT",
+                    70,
+                    "2030-01-01",
+                    version),
+                BEHEER)
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(changed.get("name")).isEqualTo("Financiën & Control");
+    assertThat(((Number) changed.get("version")).longValue()).isEqualTo(version + 1);
+    long revision = ((Number) changed.get("revision")).longValue();
+
+    get("/api/v1/org/units/financien?at=2029-12-31")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Financien")
+        .jsonPath("$.validFrom")
+        .isEqualTo("2026-01-01")
+        .jsonPath("$.validTo")
+        .isEqualTo("2029-12-31");
+    get("/api/v1/org/units/financien?at=2030-01-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Financiën & Control")
+        .jsonPath("$.validFrom")
+        .isEqualTo("2030-01-01")
+        .jsonPath("$.validTo")
+        .doesNotExist()
+        .jsonPath("$.version")
+        .isEqualTo((int) (version + 1));
+
+    organisation
+        .events()
+        .after(revision - 2)
+        .as(StepVerifier::create)
+        .assertNext(
+            event -> {
+              assertThat(event.type()).isEqualTo("UnitRecorded");
+              assertThat(event.actor()).isEqualTo("beheer");
+              assertThat(event.payload())
+                  .contains("\"code\":\"financien\"")
+                  .contains("\"name\":\"Financien\"")
+                  .contains("\"validFrom\":\"2026-01-01\"")
+                  .contains("\"validTo\":\"2029-12-31\"");
+            })
+        .assertNext(
+            event -> {
+              assertThat(event.sequence()).isEqualTo(revision);
+              assertThat(event.type()).isEqualTo("UnitRecorded");
+              assertThat(event.payload())
+                  .contains("\"code\":\"financien\"")
+                  .contains("\"name\":\"Financiën & Control\"")
+                  .contains("\"parentCode\":\"bedrijfsvoering\"")
+                  .contains("\"kind\":\"AFDELING\"")
+                  .contains("\"validFrom\":\"2030-01-01\"")
+                  .doesNotContain("validTo");
+            })
+        .verifyComplete();
+  }
+
+  @Test
+  void aMoveToAnotherParentHoldsFromItsDateOnly() {
+    long version = version("inkoop", "2026-06-01");
+    put("inkoop", unit("Inkoop", "stad", "DEPARTMENT", 25, "2030-02-01", version), BEHEER)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.parent")
+        .isEqualTo("stad");
+    get("/api/v1/org/units/inkoop?at=2030-01-31")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.parent")
+        .isEqualTo("bedrijfsvoering");
+    get("/api/v1/org/units?at=2030-02-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.code == 'inkoop')].parent")
+        .isEqualTo("stad");
+    get("/api/v1/org/units?at=2026-06-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.code == 'inkoop')].parent")
+        .isEqualTo("bedrijfsvoering");
+  }
+
+  @Test
+  void aUnitIsClosedByGivingItsLatestWindowAnEnd() {
+    long version = version("subsidies", "2026-06-01");
+    Map<String, Object> body =
+        unit("Samenleving & Subsidies", "samenleving", "DEPARTMENT", 40, "2026-01-01", version);
+    body.put("validTo", "2030-06-30");
+    put("subsidies", body, BEHEER)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .isEqualTo("2030-06-30");
+    get("/api/v1/org/units/subsidies?at=2030-06-30")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .isEqualTo("2030-06-30");
+    get("/api/v1/org/units/subsidies?at=2030-07-01")
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNKNOWN_ORG_UNIT");
+    get("/api/v1/org/units?at=2030-07-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.code == 'subsidies')]")
+        .isEmpty();
+  }
+
+  @Test
+  void aMoveBelowItsOwnAfdelingIsACycleAndNothingIsStored() {
+    long version = version("stad", "2026-06-01");
+    put("stad", unit("Stad", "vergunningen", "DIRECTORATE", 380, "2030-03-01", version), BEHEER)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("CYCLE")
+        .jsonPath("$.violations[0].field")
+        .isEqualTo("parent");
+    get("/api/v1/org/units/stad?at=2030-03-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.parent")
+        .isEqualTo("gemeente")
+        .jsonPath("$.validFrom")
+        .isEqualTo("2026-01-01")
+        .jsonPath("$.validTo")
+        .doesNotExist()
+        .jsonPath("$.version")
+        .isEqualTo((int) version);
+  }
+
+  @Test
+  void everyViolationIsListedAndNothingIsStored() {
+    long version = version("vth", "2026-06-01");
+    Map<String, Object> body = unit("VTH", "nergens", "DEPARTMENT", 45, "2030-04-01", version);
+    body.put("validTo", "2030-03-01");
+    put("vth", body, BEHEER)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.violations.length()")
+        .isEqualTo(2)
+        .jsonPath("$.violations[?(@.code == 'INVALID_WINDOW')]")
+        .exists()
+        .jsonPath("$.violations[?(@.code == 'UNKNOWN_ORG_UNIT')]")
+        .exists();
+    put("vth", unit("VTH", "stad", "DEPARTMENT", 45, "2025-06-01", version), BEHEER)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("OVERLAPPING_UNIT_WINDOW");
+    get("/api/v1/org/units/vth?at=2030-04-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Toezicht & Handhaving")
+        .jsonPath("$.validFrom")
+        .isEqualTo("2026-01-01")
+        .jsonPath("$.version")
+        .isEqualTo((int) version);
+  }
+
+  @Test
+  void anUnknownUnitIsANotFoundProblem() {
+    put("nergens", unit("Nergens", "gemeente", "DEPARTMENT", 1, "2030-01-01", 0), BEHEER)
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNKNOWN_ORG_UNIT");
+    get("/api/v1/org/units/nergens?at=2030-01-01").expectStatus().isNotFound();
+  }
+
+  @Test
+  void aChangeNeedsTheRegisterAdministratorRoleAndNothingIsStored() {
+    long version = version("juridische-zaken", "2026-06-01");
+    put(
+            "juridische-zaken",
+            unit("Juridisch", "bedrijfsvoering", "DEPARTMENT", 35, "2030-01-01", version),
+            MEDEWERKER)
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("FORBIDDEN");
+    get("/api/v1/org/units/juridische-zaken?at=2030-01-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Juridische Zaken")
+        .jsonPath("$.version")
+        .isEqualTo((int) version);
+  }
+
+  @Test
+  void aChangeAtAStaleVersionIsAConflictAndTheFirstChangeStands() {
+    long version = version("publiekszaken", "2026-06-01");
+    put(
+            "publiekszaken",
+            unit("Publiek", "samenleving", "DEPARTMENT", 80, "2030-05-01", version),
+            BEHEER)
+        .expectStatus()
+        .isOk();
+    put(
+            "publiekszaken",
+            unit("Burgerzaken", "samenleving", "DEPARTMENT", 80, "2030-06-01", version),
+            BEHEER)
+        .expectStatus()
+        .isEqualTo(409)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("CONFLICT");
+    get("/api/v1/org/units/publiekszaken?at=2030-06-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Publiek")
+        .jsonPath("$.validFrom")
+        .isEqualTo("2030-05-01")
+        .jsonPath("$.version")
+        .isEqualTo((int) (version + 1));
+  }
+
+  @Test
+  void aChangeWithoutAVersionIsABadRequest() {
+    Map<String, Object> body = unit("MO", "samenleving", "DEPARTMENT", 90, "2030-01-01", 0);
+    body.remove("version");
+    put("mo", body, BEHEER)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.violations[0].field")
+        .isEqualTo("version");
+  }
+}
