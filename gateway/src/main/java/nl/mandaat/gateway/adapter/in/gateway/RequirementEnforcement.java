@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import nl.mandaat.core.Evaluation;
@@ -306,7 +307,7 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
           "This route checks a mandate for the "
               + what
               + " in "
-              + extractor.source().name().toLowerCase(java.util.Locale.ROOT)
+              + extractor.source().name().toLowerCase(Locale.ROOT)
               + " '"
               + extractor.name()
               + "', which the request does not give.");
