@@ -74,6 +74,10 @@ final class ServiceCommand {
       command.add("--mandaat.routes.reporting-uri=" + ports.service(ServiceModule.REPORTING));
       command.add("--mandaat.routes.web-uri=" + ports.service(ServiceModule.WEB));
     }
+    if (service == ServiceModule.MANDATE) {
+      // mandate-service validates every write against the organisation org-service publishes.
+      command.add("--mandaat.org.uri=" + ports.service(ServiceModule.ORG));
+    }
     if (service == ServiceModule.GATEWAY || service == ServiceModule.MANDATE) {
       // They follow other services' /internal streams (the gateway's replica, mandate-service's
       // organisation outside the demo profile).

@@ -97,7 +97,9 @@ class ServiceCommandTests {
                 5532,
                 42,
                 Optional.of(internal)))
-        .contains("--mandaat.internal-client.id=mandaat-internal");
+        .contains(
+            "--mandaat.internal-client.id=mandaat-internal",
+            "--mandaat.org.uri=http://localhost:8181");
   }
 
   @Test
