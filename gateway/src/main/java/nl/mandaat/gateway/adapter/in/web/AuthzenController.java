@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import nl.mandaat.core.Evaluation;
+import nl.mandaat.core.Question;
 import nl.mandaat.core.RegisterSnapshot;
 import nl.mandaat.gateway.application.DecideAccess;
 import nl.mandaat.gateway.application.DecideAccess.Asked;
@@ -137,9 +138,15 @@ class AuthzenController {
 
   private Evaluation evaluate(
       RegisterSnapshot register, AuthzenJson.Asked asked, Authentication caller) {
+    // "Now" is when the answer is decided, not when the request was read: a revocation in the
+    // register the answer comes from is never earlier than the moment asked about.
+    Question question =
+        asked.timeGiven()
+            ? asked.question()
+            : asked.question().toBuilder().at(clock.instant()).build();
     return decide.evaluate(
         register,
-        asked.question(),
+        question,
         new Asked(SOURCE, caller.getName(), asked.traceparent(), asked.processingActivity()),
         () -> AuthzenJson.write(asked.source()));
   }

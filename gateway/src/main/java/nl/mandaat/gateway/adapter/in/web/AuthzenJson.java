@@ -39,13 +39,16 @@ final class AuthzenJson {
    * @param minRevision null when not given
    * @param traceparent a valid W3C {@code traceparent}, null otherwise
    * @param processingActivity {@code action.properties.processing_activity_id}, null when none
+   * @param timeGiven whether {@code context.time} was given; without it the question is asked
+   *     "now", which the caller sets once it holds the register it answers from
    */
   record Asked(
       Question question,
       Long minRevision,
       String traceparent,
       String processingActivity,
-      JsonNode source) {}
+      JsonNode source,
+      boolean timeGiven) {}
 
   /** A search's question. */
   record Search(
@@ -150,7 +153,13 @@ final class AuthzenJson {
                 "action.properties.processing_activity_id",
                 false);
     try {
-      return new Asked(q.build(), minRevision(context), traceparent(context), activity, request);
+      return new Asked(
+          q.build(),
+          minRevision(context),
+          traceparent(context),
+          activity,
+          request,
+          context != null && context.hasNonNull("time"));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new BadRequest(e.getMessage());
     }
