@@ -12,9 +12,6 @@ import nl.mandaat.core.Grant;
 import nl.mandaat.core.GrantKind;
 import nl.mandaat.core.Window;
 import nl.mandaat.core.demo.DemoMunicipality;
-import nl.mandaat.support.testing.RegisterOwners;
-import nl.mandaat.support.testing.StubOwner;
-import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -50,28 +47,16 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureWebTestClient(timeout = "30s")
 class DecisionPointIntegrationTests {
 
-  private static final Upstreams UPSTREAMS = new Upstreams();
-  private static final StubOwner ORG =
-      RegisterOwners.organisation(DemoMunicipality.register(), Duration.ofSeconds(1));
-  private static final StubOwner MANDATES =
-      RegisterOwners.mandates(DemoMunicipality.register(), Duration.ofSeconds(1));
+  private static final StandIns STAND_INS = new StandIns(Duration.ofSeconds(1));
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-    for (String name : Upstreams.NAMES) {
-      registry.add("mandaat.routes." + name + "-uri", () -> UPSTREAMS.uri(name));
-    }
-    registry.add("mandaat.replica.organisation-uri", ORG::uri);
-    registry.add("mandaat.replica.register-uri", MANDATES::uri);
+    STAND_INS.register(registry);
   }
 
   @AfterAll
-  static void stop() {
-    UPSTREAMS.stop();
-    ORG.close();
-    MANDATES.close();
+  static void stopStandIns() {
+    STAND_INS.stop();
   }
 
   @Autowired WebTestClient web;
@@ -104,7 +89,9 @@ class DecisionPointIntegrationTests {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> MANDATES.requests().stream().anyMatch(r -> r.startsWith("/internal/v1/events")));
+            () ->
+                STAND_INS.mandates().requests().stream()
+                    .anyMatch(r -> r.startsWith("/internal/v1/events")));
   }
 
   @Test
@@ -496,7 +483,7 @@ class DecisionPointIntegrationTests {
         .jsonPath("$.revision")
         .isNumber();
 
-    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.contains("boven-plafond"));
+    assertThat(STAND_INS.upstreams().received()).noneMatch(uri -> uri.contains("boven-plafond"));
   }
 
   @Test
@@ -514,7 +501,7 @@ class DecisionPointIntegrationTests {
         .jsonPath("$.code")
         .isEqualTo("NO_MANDATE");
 
-    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.contains("zonder-mandaat"));
+    assertThat(STAND_INS.upstreams().received()).noneMatch(uri -> uri.contains("zonder-mandaat"));
   }
 
   @Test
@@ -532,7 +519,7 @@ class DecisionPointIntegrationTests {
         .jsonPath("$.code")
         .isEqualTo("UNKNOWN_PERSON");
 
-    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.contains("onbekend"));
+    assertThat(STAND_INS.upstreams().received()).noneMatch(uri -> uri.contains("onbekend"));
   }
 
   @ParameterizedTest
@@ -553,13 +540,14 @@ class DecisionPointIntegrationTests {
             code ->
                 assertThat((String) code).isIn("MISSING_MANDATE_INPUT", "INVALID_MANDATE_INPUT"));
 
-    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.contains("zonder-bedrag"));
+    assertThat(STAND_INS.upstreams().received()).noneMatch(uri -> uri.contains("zonder-bedrag"));
   }
 
   @Test
   void aRevocationOnTheStreamIsEnforcedFromItsRevisionOn() {
     awaitReplica();
-    long granted = MANDATES.append("GrantRecorded", subsidyMandate("R-route", "medewerker-wi"));
+    long granted =
+        STAND_INS.mandates().append("GrantRecorded", subsidyMandate("R-route", "medewerker-wi"));
     subsidyRequest("mw-wi", granted).expectStatus().isOk();
 
     long revoked = revoke("R-route");
@@ -587,7 +575,8 @@ class DecisionPointIntegrationTests {
     Random random = new Random(20261128);
     for (int round = 0; round < 12; round++) {
       String grant = "R-loop-" + round;
-      long granted = MANDATES.append("GrantRecorded", subsidyMandate(grant, "medewerker-wi"));
+      long granted =
+          STAND_INS.mandates().append("GrantRecorded", subsidyMandate(grant, "medewerker-wi"));
       Flux<long[]> before = Flux.range(0, 60).flatMap(i -> ask(client, token, granted), 6);
       int revokeAfter = random.nextInt(60);
       long[] revocation = new long[1];
@@ -673,8 +662,10 @@ class DecisionPointIntegrationTests {
   }
 
   private static long revoke(String grantId) {
-    return MANDATES.append(
-        "GrantRevoked",
-        Map.of("grantId", grantId, "revokedAt", Instant.now().toString(), "reason", "test"));
+    return STAND_INS
+        .mandates()
+        .append(
+            "GrantRevoked",
+            Map.of("grantId", grantId, "revokedAt", Instant.now().toString(), "reason", "test"));
   }
 }

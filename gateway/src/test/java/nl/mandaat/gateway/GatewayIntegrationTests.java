@@ -3,10 +3,6 @@ package nl.mandaat.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import nl.mandaat.core.demo.DemoMunicipality;
-import nl.mandaat.support.testing.RegisterOwners;
-import nl.mandaat.support.testing.StubOwner;
-import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,28 +23,16 @@ import reactor.test.StepVerifier;
 @AutoConfigureWebTestClient(timeout = "30s")
 class GatewayIntegrationTests {
 
-  private static final Upstreams UPSTREAMS = new Upstreams();
-  private static final StubOwner ORG =
-      RegisterOwners.organisation(DemoMunicipality.register(), Duration.ofSeconds(1));
-  private static final StubOwner MANDATES =
-      RegisterOwners.mandates(DemoMunicipality.register(), Duration.ofSeconds(1));
+  private static final StandIns STAND_INS = new StandIns(Duration.ofSeconds(1));
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-    for (String name : Upstreams.NAMES) {
-      registry.add("mandaat.routes." + name + "-uri", () -> UPSTREAMS.uri(name));
-    }
-    registry.add("mandaat.replica.organisation-uri", ORG::uri);
-    registry.add("mandaat.replica.register-uri", MANDATES::uri);
+    STAND_INS.register(registry);
   }
 
   @AfterAll
-  static void stopUpstreams() {
-    UPSTREAMS.stop();
-    ORG.close();
-    MANDATES.close();
+  static void stopStandIns() {
+    STAND_INS.stop();
   }
 
   @Autowired WebTestClient web;
@@ -148,7 +132,7 @@ class GatewayIntegrationTests {
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
-    assertThat(UPSTREAMS.received()).doesNotContain("/api/v1/org/units?at=2026-01-02");
+    assertThat(STAND_INS.upstreams().received()).doesNotContain("/api/v1/org/units?at=2026-01-02");
   }
 
   @Test
@@ -160,7 +144,7 @@ class GatewayIntegrationTests {
         .expectStatus()
         .isUnauthorized();
 
-    assertThat(UPSTREAMS.received()).doesNotContain("/api/v1/org/units?at=2026-01-03");
+    assertThat(STAND_INS.upstreams().received()).doesNotContain("/api/v1/org/units?at=2026-01-03");
   }
 
   @Test
@@ -172,7 +156,7 @@ class GatewayIntegrationTests {
         .expectStatus()
         .isUnauthorized();
 
-    assertThat(UPSTREAMS.received()).doesNotContain("/api/v1/org/units?at=2026-01-04");
+    assertThat(STAND_INS.upstreams().received()).doesNotContain("/api/v1/org/units?at=2026-01-04");
   }
 
   @Test
@@ -186,7 +170,7 @@ class GatewayIntegrationTests {
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
-    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.startsWith("/internal"));
+    assertThat(STAND_INS.upstreams().received()).noneMatch(uri -> uri.startsWith("/internal"));
   }
 
   @Test
@@ -199,7 +183,7 @@ class GatewayIntegrationTests {
         .expectStatus()
         .isNotFound();
 
-    assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.contains("actuator"));
+    assertThat(STAND_INS.upstreams().received()).noneMatch(uri -> uri.contains("actuator"));
   }
 
   @Test

@@ -3,10 +3,6 @@ package nl.mandaat.gateway;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import nl.mandaat.core.demo.DemoMunicipality;
-import nl.mandaat.support.testing.RegisterOwners;
-import nl.mandaat.support.testing.StubOwner;
-import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,28 +25,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "30s")
 class StreamOutageIntegrationTests {
 
-  private static final Upstreams UPSTREAMS = new Upstreams();
-  private static final StubOwner ORG =
-      RegisterOwners.organisation(DemoMunicipality.register(), Duration.ofMillis(200));
-  private static final StubOwner MANDATES =
-      RegisterOwners.mandates(DemoMunicipality.register(), Duration.ofMillis(200));
+  private static final StandIns STAND_INS = new StandIns(Duration.ofMillis(200));
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-    for (String name : Upstreams.NAMES) {
-      registry.add("mandaat.routes." + name + "-uri", () -> UPSTREAMS.uri(name));
-    }
-    registry.add("mandaat.replica.organisation-uri", ORG::uri);
-    registry.add("mandaat.replica.register-uri", MANDATES::uri);
+    STAND_INS.register(registry);
   }
 
   @AfterAll
-  static void stop() {
-    UPSTREAMS.stop();
-    ORG.close();
-    MANDATES.close();
+  static void stopStandIns() {
+    STAND_INS.stop();
   }
 
   @Autowired WebTestClient web;
@@ -76,7 +60,7 @@ class StreamOutageIntegrationTests {
   void answersWithinTheStalenessFailsClosedAfterItAndRecoversWhenTheStreamReturns() {
     await().atMost(Duration.ofSeconds(30)).until(() -> status() == 200);
 
-    MANDATES.stop();
+    STAND_INS.mandates().stop();
     // Within the staleness the replica still answers.
     web.post()
         .uri("/access/v1/evaluation")
@@ -115,7 +99,7 @@ class StreamOutageIntegrationTests {
         .jsonPath("$.status")
         .isEqualTo("DOWN");
 
-    MANDATES.resume();
+    STAND_INS.mandates().resume();
     await().atMost(Duration.ofSeconds(30)).until(() -> status() == 200);
     web.get().uri("/actuator/health").exchange().expectStatus().isOk();
   }
