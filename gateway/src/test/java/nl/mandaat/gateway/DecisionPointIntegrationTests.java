@@ -3,6 +3,9 @@ package nl.mandaat.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +19,15 @@ import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -61,6 +68,7 @@ class DecisionPointIntegrationTests {
 
   @Autowired WebTestClient web;
   @Autowired DatabaseClient database;
+  @Autowired MeterRegistry meters;
   @LocalServerPort int port;
 
   private static final String APPLICATION =
@@ -384,6 +392,143 @@ class DecisionPointIntegrationTests {
         .isEqualTo(List.of(10000.0));
   }
 
+  /** The four endpoints, a question for each, and who asks it. */
+  static List<Arguments> laneQuestions() {
+    String evaluation = PURCHASE.formatted("8000", "");
+    String deny = PURCHASE.formatted("99999", "");
+    String batch =
+        """
+        { "subject": { "type": "user", "id": "tm-omgeving" }, "action": { "name": "decide" },
+          "context": { "time": "2026-11-28T10:00:00Z" },
+          "evaluations": [
+            { "resource": { "type": "decision-type", "id": "inkoop-overeenkomst",
+                            "properties": { "amount": 100, "orgUnit": "vergunningen" } } },
+            { "resource": { "type": "decision-type", "id": "inkoop-overeenkomst",
+                            "properties": { "amount": 20000, "orgUnit": "vergunningen" } } } ] }
+        """;
+    String subjects =
+        """
+        { "subject": { "type": "position" }, "action": { "name": "decide" },
+          "resource": { "type": "decision-type", "id": "inkoop-overeenkomst",
+                        "properties": { "orgUnit": "vergunningen", "amount": 8000 } },
+          "context": { "time": "2026-11-28T10:00:00Z" } }
+        """;
+    String resources =
+        """
+        { "subject": { "type": "user", "id": "tm-omgeving" }, "action": { "name": "decide" },
+          "resource": { "type": "decision-type" }, "context": { "time": "2026-11-28T10:00:00Z" } }
+        """;
+    String manager = TestIssuer.token("tm-omgeving", "manager");
+    String client = TestIssuer.token("service-account-zaaksysteem");
+    String tampered = manager.substring(0, manager.length() - 4) + "AAAA";
+    return List.of(
+        Arguments.of("/access/v1/evaluation", evaluation, manager),
+        Arguments.of("/access/v1/evaluation", deny, manager),
+        Arguments.of("/access/v1/evaluation", "{}", manager),
+        Arguments.of("/access/v1/evaluation", "", manager),
+        Arguments.of("/access/v1/evaluation", evaluation, client),
+        Arguments.of("/access/v1/evaluation", evaluation, tampered),
+        Arguments.of("/access/v1/evaluation", evaluation, "not a token"),
+        Arguments.of("/access/v1/evaluations", batch, manager),
+        Arguments.of("/access/v1/search/subject", subjects, manager),
+        Arguments.of("/access/v1/search/resource", resources, manager));
+  }
+
+  /**
+   * A bearer request to an endpoint written exactly takes the Reactor Netty lane; the same request
+   * with a query string goes through WebFlux and its security chain. Both must answer alike:
+   * status, problem code, WWW-Authenticate, security headers and body.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("laneQuestions")
+  void theLaneAnswersExactlyAsWebFluxDoes(String path, String body, String token) {
+    awaitReplica();
+    double before = laneCount(path);
+
+    WebClientAnswer lane = post(path, body, token);
+    WebClientAnswer webFlux = post(path + "?via=webflux", body, token);
+
+    assertThat(laneCount(path)).as("answered by the lane").isEqualTo(before + 1);
+    assertThat(lane.status()).isEqualTo(webFlux.status());
+    assertThat(lane.contentType()).isEqualTo(webFlux.contentType());
+    for (String header :
+        List.of(
+            HttpHeaders.WWW_AUTHENTICATE,
+            HttpHeaders.CACHE_CONTROL,
+            "X-Content-Type-Options",
+            "X-Frame-Options")) {
+      assertThat(lane.headers().get(header)).as(header).isEqualTo(webFlux.headers().get(header));
+    }
+    assertThat(lane.json()).isEqualTo(webFlux.json());
+  }
+
+  @Test
+  void theLaneRefusesABodyOverItsBoundWhateverTheFraming() {
+    awaitReplica();
+    String padding = "x".repeat(300 * 1024);
+    String tooLarge = PURCHASE.formatted("8000", ", \"pad\": \"" + padding + "\"");
+    String token = TestIssuer.token("tm-omgeving", "manager");
+
+    web.post()
+        .uri("/access/v1/evaluation")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(tooLarge)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("BODY_TOO_LARGE");
+
+    // Chunked: no Content-Length to refuse it by; the count while reading does.
+    Flux<DataBuffer> chunks =
+        Flux.range(0, 40)
+            .map(
+                i ->
+                    DefaultDataBufferFactory.sharedInstance.wrap(
+                        (i == 0 ? "{\"pad\":\"" : "")
+                            .concat("y".repeat(8 * 1024))
+                            .getBytes(StandardCharsets.UTF_8)));
+    web.post()
+        .uri("/access/v1/evaluation")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(chunks, DataBuffer.class)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("BODY_TOO_LARGE");
+  }
+
+  private record WebClientAnswer(
+      int status, String contentType, HttpHeaders headers, JsonNode json) {}
+
+  private WebClientAnswer post(String path, String body, String token) {
+    var result =
+        web.post()
+            .uri(path)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectBody(JsonNode.class)
+            .returnResult();
+    return new WebClientAnswer(
+        result.getStatus().value(),
+        String.valueOf(result.getResponseHeaders().getContentType()),
+        result.getResponseHeaders(),
+        result.getResponseBody());
+  }
+
+  private double laneCount(String path) {
+    return meters.find("mandaat.decision_point.requests").tag("uri", path).timers().stream()
+        .mapToDouble(Timer::count)
+        .sum();
+  }
+
   @Test
   void theConfigurationIsPublishedWithoutAToken() {
     web.get()
@@ -523,7 +668,16 @@ class DecisionPointIntegrationTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{}", "{\"amount\":null}", "{\"amount\":\"veel\"}", "niet-json"})
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"amount\":null}",
+        "{\"amount\":\"veel\"}",
+        "{\"amount\":{\"value\":100}}",
+        "niet-json",
+        "{\"amount\":100,\"amount\":900000}",
+        "{\"amount\":100} {\"amount\":900000}"
+      })
   void aMandateRouteWithoutAUsableAmountIsRefusedNotAskedAnEasierQuestion(String body) {
     awaitReplica();
     web.post()

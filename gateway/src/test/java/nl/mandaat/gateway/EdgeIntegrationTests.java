@@ -326,6 +326,37 @@ class EdgeIntegrationTests {
         .isOk();
   }
 
+  /** The decision point's Reactor Netty lane counts against the same per-client limit. */
+  @Test
+  void theDecisionPointLaneCountsAgainstTheClientsRate() {
+    String busy = TestIssuer.token("busy-pdp-client", "pdp-client");
+    for (int call = 1; call <= 6; call++) {
+      // An empty question: refused as a bad request once the caller has been let through.
+      web.post()
+          .uri("/access/v1/evaluation")
+          .headers(h -> h.setBearerAuth(busy))
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{}")
+          .exchange()
+          .expectStatus()
+          .isBadRequest();
+    }
+
+    web.post()
+        .uri("/access/v1/evaluation")
+        .headers(h -> h.setBearerAuth(busy))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("RATE_LIMITED");
+  }
+
   @Test
   void healthProbesAreNotRateLimited() {
     for (int call = 0; call < 8; call++) {

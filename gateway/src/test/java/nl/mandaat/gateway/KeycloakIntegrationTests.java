@@ -76,6 +76,16 @@ class KeycloakIntegrationTests {
         .expectBody()
         .jsonPath("$.authorization")
         .isEqualTo("Bearer " + token);
+
+    // Accepted by the decision point's lane too: an empty question is then a bad request.
+    web.post()
+        .uri("/access/v1/evaluation")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
   }
 
   @Test
@@ -171,6 +181,20 @@ class KeycloakIntegrationTests {
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
     assertThat(UPSTREAMS.received()).noneMatch(uri -> uri.endsWith("kc=" + marker));
+
+    // The decision point's Reactor Netty lane checks the token with the same decoder.
+    web.post()
+        .uri("/access/v1/evaluation")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test

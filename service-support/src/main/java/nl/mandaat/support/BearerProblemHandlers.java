@@ -26,10 +26,15 @@ public final class BearerProblemHandlers
 
   @Override
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+    ProblemResponses.Problem problem = unauthenticated(ex);
+    return problems.write(exchange, problem.detail(), problem.headers());
+  }
+
+  /** The 401 for a request without a usable bearer token, with its RFC 6750 challenge. */
+  public static ProblemResponses.Problem unauthenticated(AuthenticationException ex) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge(ex));
-    return problems.write(
-        exchange,
+    return new ProblemResponses.Problem(
         ProblemResponses.problem(
             HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid bearer token is required."),
         headers);

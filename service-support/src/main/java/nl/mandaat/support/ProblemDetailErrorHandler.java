@@ -1,14 +1,7 @@
 package nl.mandaat.support;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -24,10 +17,6 @@ final class ProblemDetailErrorHandler implements ErrorWebExceptionHandler, Order
   /** Before Spring's own handlers, which would answer without a body. */
   static final int ORDER = -2;
 
-  private static final String RETRY_AFTER_SECONDS = "5";
-
-  private static final Logger log = LoggerFactory.getLogger(ProblemDetailErrorHandler.class);
-
   private final ProblemResponses problems;
 
   ProblemDetailErrorHandler(ProblemResponses problems) {
@@ -39,55 +28,10 @@ final class ProblemDetailErrorHandler implements ErrorWebExceptionHandler, Order
     if (exchange.getResponse().isCommitted()) {
       return Mono.error(ex);
     }
-    if (ex instanceof AuthenticationServiceException) {
-      // The token could not be checked at all (keys unreachable): not the caller's fault.
-      log.warn("Token check failed: {}", ex.getMessage());
-      HttpHeaders headers = new HttpHeaders();
-      headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-      return problems.write(
-          exchange,
-          ProblemResponses.problem(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "ISSUER_UNAVAILABLE",
-              "The token issuer's keys cannot be reached; try again shortly."),
-          headers);
-    }
-    if (ex instanceof ErrorResponse error) {
-      if (error.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-        // Deliberate and with Retry-After (fail closed): worth a line, not a stack trace.
-        log.warn(
-            "{} {}: 503 {}",
-            exchange.getRequest().getMethod(),
-            exchange.getRequest().getPath(),
-            error.getBody().getDetail());
-      } else if (error.getStatusCode().is5xxServerError()) {
-        log.error(
-            "{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-      }
-      return problems.write(exchange, copy(error.getBody()), error.getHeaders());
-    }
-    log.error(
-        "{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-    return problems.write(
-        exchange,
-        ProblemResponses.problem(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "INTERNAL_ERROR",
-            "The request could not be completed."),
-        HttpHeaders.EMPTY);
-  }
-
-  // The body of an exception can be shared (a static instance); the instance member is per request.
-  private static ProblemDetail copy(ProblemDetail body) {
-    ProblemDetail copy = ProblemDetail.forStatus(body.getStatus());
-    copy.setType(body.getType());
-    copy.setTitle(body.getTitle());
-    copy.setDetail(body.getDetail());
-    copy.setInstance(body.getInstance());
-    if (body.getProperties() != null) {
-      body.getProperties().forEach(copy::setProperty);
-    }
-    return copy;
+    ProblemResponses.Problem problem =
+        ProblemResponses.forError(
+            ex, exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value());
+    return problems.write(exchange, problem.detail(), problem.headers());
   }
 
   @Override

@@ -58,15 +58,20 @@ public final class ClientRateLimitFilter implements WebFilter, Ordered {
     }
     return exchange
         .getPrincipal()
-        .flatMap(principal -> Mono.justOrEmpty(key(principal)))
-        .map(key -> limiters.rateLimiter(key))
-        .flatMap(
-            limiter ->
-                limiter.acquirePermission()
-                    ? chain.filter(exchange).thenReturn(true)
-                    : Mono.error(tooMany(limiter)))
-        .switchIfEmpty(chain.filter(exchange).thenReturn(true))
-        .then();
+        .flatMap(principal -> Mono.justOrEmpty(overLimit(principal)))
+        .flatMap(problem -> Mono.<Void>error(problem))
+        .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+  }
+
+  /**
+   * Counts one request of {@code principal}'s client: empty when it may go on, the 429 problem when
+   * the client is over its limit. A principal this limiter does not count always goes on.
+   */
+  public Optional<EdgeProblem> overLimit(Principal principal) {
+    return key(principal)
+        .map(limiters::rateLimiter)
+        .filter(limiter -> !limiter.acquirePermission())
+        .map(ClientRateLimitFilter::tooMany);
   }
 
   /** {@code <client>:<person>}, or empty for a caller this limiter does not count. */

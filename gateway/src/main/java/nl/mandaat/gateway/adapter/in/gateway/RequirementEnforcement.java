@@ -4,12 +4,12 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.URI_TEMPLATE_VARIABLES_ATTRIBUTE;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.mandaat.core.Evaluation;
 import nl.mandaat.core.Question;
 import nl.mandaat.core.RegisterSnapshot;
@@ -34,7 +34,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonPointer;
 
 /**
  * Enforces on every routed request what its route declares (ARCHITECTURE.md, "The gateway"): a
@@ -62,6 +62,7 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
   private final RouteRequirements requirements;
   private final DecideAccess decide;
   private final Clock clock;
+  private final Map<String, JsonPointer> pointers = new ConcurrentHashMap<>();
 
   public RequirementEnforcement(RouteRequirements requirements, DecideAccess decide, Clock clock) {
     this.requirements = Objects.requireNonNull(requirements, "requirements");
@@ -165,24 +166,22 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
             .action(mandate.action())
             .decisionType(mandate.decisionType())
             .at(clock.instant());
-    Map<String, Object> asked = new LinkedHashMap<>();
-    asked.put("route", route.getId());
-    asked.put("path", exchange.getRequest().getPath().value());
+    String unit = null;
+    BigDecimal amount = null;
     try {
       if (mandate.unit() != null) {
-        String unit = required(value(input, mandate.unit()), mandate.unit(), "unit");
+        unit = required(value(input, mandate.unit()), mandate.unit(), "unit");
         q.orgUnit(unit);
-        asked.put("orgUnit", unit);
       }
       if (mandate.amount() != null) {
-        String amount = required(value(input, mandate.amount()), mandate.amount(), "amount");
-        BigDecimal parsed = amount(amount);
-        q.amount(parsed);
-        asked.put("amount", parsed);
+        amount = amount(required(value(input, mandate.amount()), mandate.amount(), "amount"));
+        q.amount(amount);
       }
     } catch (ErrorResponseException e) {
       return Mono.error(e);
     }
+    String askedUnit = unit;
+    BigDecimal askedAmount = amount;
     Evaluation answer =
         decide.evaluate(
             register,
@@ -192,13 +191,23 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
                 person,
                 exchange.getRequest().getHeaders().getFirst(TRACEPARENT),
                 null),
-            () -> PayloadJson.write(asked));
+            // Built only for an answer that is recorded.
+            () -> {
+              Map<String, Object> asked = new LinkedHashMap<>();
+              asked.put("route", route.getId());
+              asked.put("path", exchange.getRequest().getPath().value());
+              if (askedUnit != null) {
+                asked.put("orgUnit", askedUnit);
+              }
+              if (askedAmount != null) {
+                asked.put("amount", askedAmount);
+              }
+              return PayloadJson.write(asked);
+            });
     if (!answer.permit()) {
       return Mono.error(denied(answer));
     }
-    ServerWebExchange forwarded =
-        exchange.mutate().request(r -> r.headers(h -> h.set(REVISION_HEADER, revision))).build();
-    return chain.filter(forwarded);
+    return chain.filter(input.forward(revision));
   }
 
   private static ErrorResponseException denied(Evaluation answer) {
@@ -222,8 +231,27 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
         decide.retryAfter());
   }
 
-  /** The exchange to forward and, when a value comes from the body, the body read once. */
-  private record Input(ServerWebExchange exchange, JsonNode body) {}
+  /** The exchange and, when a value comes from the body, the body read once (else null). */
+  private record Input(ServerWebExchange exchange, byte[] body) {
+
+    /** The request to forward: the revision it was checked at, and the body read here again. */
+    ServerWebExchange forward(String revision) {
+      ServerHttpRequest request =
+          exchange.getRequest().mutate().header(REVISION_HEADER, revision).build();
+      if (body != null) {
+        byte[] bytes = body;
+        request =
+            new ServerHttpRequestDecorator(request) {
+              @Override
+              public Flux<DataBuffer> getBody() {
+                return Flux.defer(
+                    () -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+              }
+            };
+      }
+      return exchange.mutate().request(request).build();
+    }
+  }
 
   private static Mono<Input> withBody(
       ServerWebExchange exchange, RouteRequirement.Mandate mandate) {
@@ -249,37 +277,14 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
                     "A body read for a mandate check may hold at most "
                         + MAX_BODY_BYTES
                         + " bytes."))
-        .map(
-            bytes -> {
-              JsonNode body;
-              try {
-                body =
-                    bytes.length == 0
-                        ? null
-                        : PayloadJson.tree(new String(bytes, StandardCharsets.UTF_8));
-              } catch (RuntimeException e) {
-                throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "INVALID_MANDATE_INPUT",
-                    "The body is not JSON, and this route reads its mandate check from it.");
-              }
-              ServerHttpRequest replay =
-                  new ServerHttpRequestDecorator(exchange.getRequest()) {
-                    @Override
-                    public Flux<DataBuffer> getBody() {
-                      return Flux.defer(
-                          () -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
-                    }
-                  };
-              return new Input(exchange.mutate().request(replay).build(), body);
-            });
+        .map(bytes -> new Input(exchange, bytes));
   }
 
   private static boolean isBody(Extractor extractor) {
     return extractor != null && extractor.source() == Extractor.Source.BODY;
   }
 
-  private static String value(Input input, Extractor extractor) {
+  private String value(Input input, Extractor extractor) {
     ServerHttpRequest request = input.exchange().getRequest();
     return switch (extractor.source()) {
       case PATH -> {
@@ -290,10 +295,21 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
       case QUERY -> request.getQueryParams().getFirst(extractor.name());
       case HEADER -> request.getHeaders().getFirst(extractor.name());
       case BODY -> {
-        JsonNode node = input.body() == null ? null : input.body().at(extractor.name());
-        yield node == null || node.isMissingNode() || node.isNull() || node.isContainer()
-            ? null
-            : node.asString();
+        if (input.body() == null || input.body().length == 0) {
+          yield null;
+        }
+        try {
+          yield BodyValue.at(
+              input.body(),
+              pointers.computeIfAbsent(extractor.name(), JsonPointer::compile),
+              BodyValue.segments(extractor.name()));
+        } catch (BodyValue.NotJson e) {
+          throw Problems.of(
+              HttpStatus.BAD_REQUEST,
+              "INVALID_MANDATE_INPUT",
+              "The body is not one JSON document without repeated names, and this route reads"
+                  + " its mandate check from it.");
+        }
       }
     };
   }

@@ -1,23 +1,10 @@
 package nl.mandaat.gateway.adapter.in.web;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import nl.mandaat.core.Evaluation;
-import nl.mandaat.core.Question;
-import nl.mandaat.core.RegisterSnapshot;
-import nl.mandaat.gateway.application.DecideAccess;
-import nl.mandaat.gateway.application.DecideAccess.Asked;
-import nl.mandaat.support.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,178 +12,43 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The decision point of API.md (AuthZEN Authorization API 1.0, NL-gov profile), answered in process
- * from the register replica. Any authenticated user may ask; a client (a Keycloak service account)
- * needs realm role {@code pdp-client}.
+ * The decision point's endpoints through Spring WebFlux and its security chain: the metadata, and
+ * every request {@link DecisionPointLane} leaves alone (a browser session, no token, a path that is
+ * not written exactly, ...).
  */
 @RestController
 class AuthzenController {
 
-  static final String EVALUATION = "/access/v1/evaluation";
-  static final String EVALUATIONS = "/access/v1/evaluations";
-  static final String SEARCH_SUBJECT = "/access/v1/search/subject";
-  static final String SEARCH_RESOURCE = "/access/v1/search/resource";
-  static final String CONFIGURATION = "/.well-known/authzen-configuration";
+  private final DecisionPoint point;
 
-  private static final String SOURCE = "authzen";
-  private static final String SERVICE_ACCOUNT = "service-account-";
-  private static final String PDP_CLIENT = "ROLE_pdp-client";
-
-  private final DecideAccess decide;
-  private final Clock clock;
-
-  AuthzenController(DecideAccess decide, Clock clock) {
-    this.decide = Objects.requireNonNull(decide, "decide");
-    this.clock = Objects.requireNonNull(clock, "clock");
+  AuthzenController(DecisionPoint point) {
+    this.point = Objects.requireNonNull(point, "point");
   }
 
-  @PostMapping(path = EVALUATION, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = DecisionPoint.EVALUATION, produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<String> evaluation(@RequestBody(required = false) String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.evaluation(AuthzenJson.read(body), clock.instant()))
-        .flatMap(
-            asked ->
-                register(asked.minRevision())
-                    .map(
-                        register ->
-                            AuthzenJson.write(
-                                AuthzenAnswers.of(evaluate(register, asked, caller)))));
+    return point.evaluation(body, caller);
   }
 
-  @PostMapping(path = EVALUATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = DecisionPoint.EVALUATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<String> evaluations(@RequestBody(required = false) String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.batch(AuthzenJson.read(body), clock.instant()))
-        .flatMap(
-            batch -> {
-              Long min = null;
-              for (AuthzenJson.Asked a : batch.evaluations()) {
-                if (a.minRevision() != null && (min == null || a.minRevision() > min)) {
-                  min = a.minRevision();
-                }
-              }
-              // One register for the whole batch: every answer carries the same revision.
-              return register(min)
-                  .map(
-                      register -> {
-                        List<AuthzenAnswers.Decision> answers = new ArrayList<>();
-                        for (AuthzenJson.Asked a : batch.evaluations()) {
-                          Evaluation e = evaluate(register, a, caller);
-                          answers.add(AuthzenAnswers.of(e));
-                          if (stops(batch.semantic(), e.permit())) {
-                            break;
-                          }
-                        }
-                        return AuthzenJson.write(Map.of("evaluations", answers));
-                      });
-            });
+    return point.evaluations(body, caller);
   }
 
-  @PostMapping(path = SEARCH_SUBJECT, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = DecisionPoint.SEARCH_SUBJECT, produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<String> searchSubject(@RequestBody(required = false) String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.subjectSearch(AuthzenJson.read(body), clock.instant()))
-        .flatMap(
-            search ->
-                register(search.minRevision())
-                    .map(
-                        register ->
-                            AuthzenJson.write(
-                                AuthzenJson.results(
-                                    AuthzenAnswers.subjects(
-                                        search.subjectType(),
-                                        register.whoMayDecide(
-                                            search.decisionType(),
-                                            search.orgUnit(),
-                                            search.amount(),
-                                            search.at()))))));
+    return point.searchSubject(body, caller);
   }
 
-  @PostMapping(path = SEARCH_RESOURCE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = DecisionPoint.SEARCH_RESOURCE, produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<String> searchResource(@RequestBody(required = false) String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.resourceSearch(AuthzenJson.read(body), clock.instant()))
-        .flatMap(
-            search ->
-                register(search.minRevision())
-                    .map(
-                        register ->
-                            AuthzenJson.write(
-                                AuthzenJson.results(
-                                    AuthzenAnswers.resources(
-                                        register.whatMayDecide(search.subject(), search.at()))))));
+    return point.searchResource(body, caller);
   }
 
   /** AuthZEN 1.0 PDP metadata; public. */
-  @GetMapping(path = CONFIGURATION, produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(path = DecisionPoint.CONFIGURATION, produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, String> configuration(ServerHttpRequest request) {
-    String base = request.getURI().getScheme() + "://" + request.getURI().getRawAuthority();
-    Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("policy_decision_point", base);
-    metadata.put("access_evaluation_endpoint", base + EVALUATION);
-    metadata.put("access_evaluations_endpoint", base + EVALUATIONS);
-    metadata.put("search_subject_endpoint", base + SEARCH_SUBJECT);
-    metadata.put("search_resource_endpoint", base + SEARCH_RESOURCE);
-    return metadata;
-  }
-
-  private Evaluation evaluate(
-      RegisterSnapshot register, AuthzenJson.Asked asked, Authentication caller) {
-    // "Now" is when the answer is decided, not when the request was read: a revocation in the
-    // register the answer comes from is never earlier than the moment asked about.
-    Question question =
-        asked.timeGiven()
-            ? asked.question()
-            : asked.question().toBuilder().at(clock.instant()).build();
-    return decide.evaluate(
-        register,
-        question,
-        new Asked(SOURCE, caller.getName(), asked.traceparent(), asked.processingActivity()),
-        () -> AuthzenJson.write(asked.source()));
-  }
-
-  private Mono<RegisterSnapshot> register(Long minRevision) {
-    return decide
-        .register(minRevision)
-        .switchIfEmpty(
-            Mono.error(
-                () ->
-                    Problems.retryLater(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "REGISTER_UNAVAILABLE",
-                        minRevision == null
-                            ? "The mandate register is unavailable; no answer is given from a"
-                                + " stale register."
-                            : "The mandate register has not reached revision "
-                                + minRevision
-                                + " yet.",
-                        decide.retryAfter())));
-  }
-
-  private static <T> Mono<T> parsed(Authentication caller, Callable<T> parse) {
-    if (caller.getName().startsWith(SERVICE_ACCOUNT) && !hasPdpClientRole(caller)) {
-      return Mono.error(
-          Problems.of(
-              HttpStatus.FORBIDDEN,
-              "PDP_CLIENT_REQUIRED",
-              "A client asking the decision point needs realm role pdp-client."));
-    }
-    return Mono.fromCallable(parse)
-        .onErrorMap(
-            AuthzenJson.BadRequest.class,
-            e -> Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage()));
-  }
-
-  private static boolean hasPdpClientRole(Authentication caller) {
-    for (GrantedAuthority authority : caller.getAuthorities()) {
-      if (PDP_CLIENT.equals(authority.getAuthority())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean stops(String semantic, boolean permit) {
-    return switch (semantic) {
-      case "deny_on_first_deny" -> !permit;
-      case "permit_on_first_permit" -> permit;
-      default -> false;
-    };
+    return DecisionPoint.configuration(
+        request.getURI().getScheme() + "://" + request.getURI().getRawAuthority());
   }
 }
