@@ -7,7 +7,7 @@ import nl.mandaat.mandate.application.port.RegisterEvents;
 import reactor.core.publisher.Mono;
 
 /**
- * Brings the live register up to the outbox: applies, in order, every event after its revision,
+ * Brings the live register up to the outbox: applies, in order, every event after its head,
  * whichever instance wrote it. A write uses it when its sequence was taken by another instance and
  * before it refuses a change (so that every verdict, yes or no, is against the whole register); the
  * service runs it whenever a NOTIFY announces an event it has not applied, so reads follow too.
@@ -25,7 +25,10 @@ public final class CatchUp {
     this.events = Objects.requireNonNull(events, "events");
   }
 
-  /** Applies every event after the live register's revision; answers the revision reached. */
+  /**
+   * Applies every event after the live register's head; answers the sequence reached (of any event,
+   * so beyond the revision when expiry notices came last).
+   */
   public Mono<Long> run() {
     return Mono.defer(
         () ->

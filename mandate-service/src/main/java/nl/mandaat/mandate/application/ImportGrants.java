@@ -88,7 +88,8 @@ public final class ImportGrants {
                 recorded.add(event);
               }
               if (grants.isEmpty()) {
-                return Mono.just(Optional.of(new Written(null, head.sequence(), List.of())));
+                return Mono.just(
+                    Optional.of(new Written(null, head.register().revision(), List.of())));
               }
               return store
                   .recordGrants(

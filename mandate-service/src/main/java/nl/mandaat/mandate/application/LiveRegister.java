@@ -14,8 +14,9 @@ import nl.mandaat.mandate.domain.RecordedEvent;
 
 /**
  * The current register in memory: the organisation (from org-service) joined with the catalogue,
- * grants and revocations (owned here), at the revision of the last event applied, whose hash it
- * keeps so that the next write chains to it.
+ * grants and revocations (owned here), as of the last event applied, whose sequence and hash it
+ * keeps so that the next write chains to it. Its revision is that of the last event that changed
+ * it: an expiry notice moves the head on but makes no revision (docs/events.md).
  *
  * <p>Thread-safe: readers take {@link #current()} without locking; writers replace it atomically.
  * Events are applied strictly in sequence, each exactly once, whether this instance wrote them or
@@ -24,25 +25,21 @@ import nl.mandaat.mandate.domain.RecordedEvent;
 public final class LiveRegister {
 
   /**
-   * The register and the hash of the event that made its revision.
+   * The register, the last event applied and its hash.
    *
-   * @param register its revision is the sequence of the last event applied
+   * @param register its revision is the sequence of the last event applied that changed it
+   * @param sequence the sequence of the last event applied, of any type: the next write's follows
    * @param hash that event's hash; {@link EventChain#GENESIS} before the first
    */
-  public record Head(Register register, String hash) {
+  public record Head(Register register, long sequence, String hash) {
     public Head {
       Objects.requireNonNull(register, "register");
       Objects.requireNonNull(hash, "hash");
     }
-
-    /** The sequence of the last event applied. */
-    public long sequence() {
-      return register.revision();
-    }
   }
 
   private final AtomicReference<Head> head =
-      new AtomicReference<>(new Head(Register.builder().build(), EventChain.GENESIS));
+      new AtomicReference<>(new Head(Register.builder().build(), 0, EventChain.GENESIS));
 
   /** The register as it stands now; never null. */
   public Register current() {
@@ -56,12 +53,13 @@ public final class LiveRegister {
 
   /**
    * Replaces the mandate part by what was loaded from storage, consistent at event {@code sequence}
-   * with hash {@code hash}, keeping the organisation.
+   * with hash {@code hash} and at {@code revision}, keeping the organisation.
    */
   public void load(
       Iterable<DecisionType> types,
       Iterable<Grant> grants,
       Iterable<Revocation> revocations,
+      long revision,
       long sequence,
       String hash) {
     head.updateAndGet(
@@ -70,7 +68,7 @@ public final class LiveRegister {
           types.forEach(b::decisionType);
           grants.forEach(b::grant);
           revocations.forEach(b::revocation);
-          return new Head(b.revision(sequence).build(), hash);
+          return new Head(b.revision(revision).build(), sequence, hash);
         });
   }
 
@@ -83,7 +81,8 @@ public final class LiveRegister {
           r.decisionTypes().values().forEach(b::decisionType);
           r.grants().values().forEach(b::grant);
           r.revocations().values().forEach(b::revocation);
-          return new Head(b.revision(r.revision()).zone(r.zone()).build(), current.hash());
+          return new Head(
+              b.revision(r.revision()).zone(r.zone()).build(), current.sequence(), current.hash());
         });
   }
 
@@ -97,8 +96,19 @@ public final class LiveRegister {
   }
 
   /**
+   * Moves past an event this instance committed that changes nothing in the register (an expiry
+   * notice): the next write chains to it, the revision stays.
+   *
+   * @throws IllegalStateException when the event does not directly follow the head
+   */
+  public void committedNotice(RecordedEvent event) {
+    advance(event, null);
+  }
+
+  /**
    * Applies an event read back from the outbox (written by any instance); one already applied is
-   * skipped. Answers whether it was applied.
+   * skipped, and one without a change (an expiry notice) only moves the head, not the revision.
+   * Answers whether it was applied.
    *
    * @throws IllegalStateException when the event leaves a gap or does not chain to the head
    */
@@ -108,6 +118,10 @@ public final class LiveRegister {
       return false;
     }
     Object change = committed.change();
+    if (change == null) {
+      advance(event, null);
+      return true;
+    }
     advance(
         event,
         b -> {
@@ -123,6 +137,7 @@ public final class LiveRegister {
     return true;
   }
 
+  /** Moves the head to {@code event}; with {@code apply} null the register stays as it is. */
   private void advance(
       RecordedEvent event, java.util.function.UnaryOperator<Register.Builder> apply) {
     head.updateAndGet(
@@ -134,8 +149,11 @@ public final class LiveRegister {
                     + " does not follow the live register at "
                     + current.sequence());
           }
+          if (apply == null) {
+            return new Head(current.register(), event.sequence(), event.hash());
+          }
           Register.Builder next = apply.apply(current.register().toBuilder());
-          return new Head(next.revision(event.sequence()).build(), event.hash());
+          return new Head(next.revision(event.sequence()).build(), event.sequence(), event.hash());
         });
   }
 }

@@ -43,16 +43,18 @@ public final class LoadRegister {
                             .map(CatalogueEntry::toDecisionType)
                             .collectList(),
                         grants.upTo(head.getT1()).collectList(),
-                        grants.revocationsUpTo(head.getT1()).collectList())
+                        grants.revocationsUpTo(head.getT1()).collectList(),
+                        events.revisionUpTo(head.getT1()))
                     .map(
                         stored -> {
                           register.load(
                               stored.getT1(),
                               stored.getT2(),
                               stored.getT3(),
+                              stored.getT4(),
                               head.getT1(),
                               head.getT2());
-                          return head.getT1();
+                          return stored.getT4();
                         }));
   }
 }

@@ -5,8 +5,9 @@ import nl.mandaat.mandate.application.port.Revisions;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the register's current revision: the sequence of its last event, since every write records
- * exactly one event in the same transaction (ARCHITECTURE.md, "How data flows").
+ * Reads the register's current revision: the sequence of the last event that changed it, since
+ * every write records exactly one event in the same transaction (ARCHITECTURE.md, "How data
+ * flows"); an expiry notice is an event but no change.
  */
 public final class ReadRevision {
 
@@ -18,6 +19,6 @@ public final class ReadRevision {
 
   /** The current revision; 0 for an empty register. */
   public Mono<Long> current() {
-    return events.lastSequence().defaultIfEmpty(0L);
+    return events.revision().defaultIfEmpty(0L);
   }
 }

@@ -36,10 +36,11 @@ public final class SeedRegister {
   public Mono<Boolean> seed(List<CatalogueEntry> entries, List<Grant> seedGrants, String actor) {
     return transactions.inWriteLock(
         events
-            .lastSequence()
+            .last()
+            .hasElement()
             .flatMap(
-                last -> {
-                  if (last > 0) {
+                recorded -> {
+                  if (recorded) {
                     return Mono.just(false);
                   }
                   Flux<Void> types =

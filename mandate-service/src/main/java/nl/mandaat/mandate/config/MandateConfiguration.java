@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.List;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.demo.DemoMunicipality;
+import nl.mandaat.mandate.adapter.in.schedule.ExpiryNoticeSchedule;
 import nl.mandaat.mandate.adapter.out.org.DemoOrganisation;
 import nl.mandaat.mandate.adapter.out.org.StreamedOrganisation;
 import nl.mandaat.mandate.application.CatchUp;
 import nl.mandaat.mandate.application.ImportGrants;
+import nl.mandaat.mandate.application.IssueExpiryNotices;
 import nl.mandaat.mandate.application.LiveRegister;
 import nl.mandaat.mandate.application.LoadRegister;
 import nl.mandaat.mandate.application.ReadRevision;
@@ -17,6 +19,7 @@ import nl.mandaat.mandate.application.SeedRegister;
 import nl.mandaat.mandate.application.SerialWrites;
 import nl.mandaat.mandate.application.VerifyChain;
 import nl.mandaat.mandate.application.port.Catalogue;
+import nl.mandaat.mandate.application.port.ExpiryNotices;
 import nl.mandaat.mandate.application.port.Grants;
 import nl.mandaat.mandate.application.port.Organisation;
 import nl.mandaat.mandate.application.port.RegisterEvents;
@@ -30,18 +33,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OrganisationProperties.class)
+@EnableConfigurationProperties({OrganisationProperties.class, ExpiryNoticeProperties.class})
 class MandateConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(MandateConfiguration.class);
@@ -103,6 +110,43 @@ class MandateConfiguration {
       RegisterEvents events,
       Clock clock) {
     return new ImportGrants(register, writes, catchUp, store, events, clock);
+  }
+
+  @Bean
+  IssueExpiryNotices issueExpiryNotices(
+      LiveRegister register,
+      SerialWrites writes,
+      CatchUp catchUp,
+      RegisterWrites store,
+      ExpiryNotices issued,
+      RegisterEvents events,
+      Clock clock) {
+    return new IssueExpiryNotices(register, writes, catchUp, store, issued, events, clock);
+  }
+
+  @Bean
+  ExpiryNoticeSchedule expiryNoticeSchedule(
+      IssueExpiryNotices notices, ExpiryNoticeProperties properties) {
+    return new ExpiryNoticeSchedule(
+        notices::issue,
+        CronExpression.parse(properties.cron()),
+        properties.zone(),
+        properties.initialDelay(),
+        Schedulers.parallel());
+  }
+
+  /**
+   * The schedule starts once the register is loaded ({@link #registerAtStartUp} has run): a run
+   * against an empty live register would find nothing due.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> expiryNoticesOnceStarted(
+      ExpiryNoticeSchedule schedule, ExpiryNoticeProperties properties) {
+    return ready -> {
+      if (properties.enabled()) {
+        schedule.start();
+      }
+    };
   }
 
   @Bean

@@ -26,8 +26,22 @@ public record ExpiryNotice(
 
   public static final int LAST_NOTICE_DAYS = 14;
 
-  /** Every grant in force at {@code moment} that ends within 60 days, by grantor, soonest first. */
-  public static Map<String, List<ExpiryNotice>> byGrantor(Register register, Instant moment) {
+  /**
+   * What makes a notice happen once only: the grant, the end date it warns of (a grant whose end
+   * date changes is noticed again for the new date, never again for the old one) and its period.
+   */
+  public record Key(String grantId, LocalDate validTo, int notice) {}
+
+  public Key key() {
+    return new Key(grantId, validTo, notice);
+  }
+
+  /**
+   * Every grant in force at {@code moment} that ends within 60 days, soonest first, each with the
+   * one notice whose period it is in now: 14 from 14 days before its end on, 60 before that. So a
+   * grant that already ends within 14 days is never given the 60-day notice.
+   */
+  public static List<ExpiryNotice> due(Register register, Instant moment) {
     LocalDate today = register.dateAt(moment);
     List<ExpiryNotice> notices = new ArrayList<>();
     for (Grant g : register.grantsInForce(moment)) {
@@ -48,8 +62,13 @@ public record ExpiryNotice(
       }
     }
     notices.sort(Comparator.comparing(ExpiryNotice::validTo).thenComparing(ExpiryNotice::grantId));
+    return notices;
+  }
+
+  /** Every grant in force at {@code moment} that ends within 60 days, by grantor, soonest first. */
+  public static Map<String, List<ExpiryNotice>> byGrantor(Register register, Instant moment) {
     Map<String, List<ExpiryNotice>> byGrantor = new LinkedHashMap<>();
-    for (ExpiryNotice n : notices) {
+    for (ExpiryNotice n : due(register, moment)) {
       byGrantor.computeIfAbsent(n.grantor(), k -> new ArrayList<>()).add(n);
     }
     return byGrantor;

@@ -7,7 +7,7 @@ import reactor.test.StepVerifier;
 class ReadRevisionTests {
 
   @Test
-  void theRevisionIsTheSequenceOfTheLastEvent() {
+  void theRevisionIsTheOneStored() {
     new ReadRevision(() -> Mono.just(42L))
         .current()
         .as(StepVerifier::create)

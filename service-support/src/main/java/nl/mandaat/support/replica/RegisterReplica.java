@@ -24,7 +24,8 @@ import reactor.core.publisher.Sinks;
  * (heartbeats are due every 15 s), and after an event it could not apply.
  *
  * <p>The revision is mandate-service's: the one its writes answer with, and {@code minRevision}
- * names. Thread-safe; events are applied and snapshots built on one worker thread.
+ * names; an event that changes nothing in the register (an expiry notice) leaves it as it is.
+ * Thread-safe; events are applied and snapshots built on one worker thread.
  */
 public final class RegisterReplica implements AutoCloseable {
 
@@ -173,10 +174,10 @@ public final class RegisterReplica implements AutoCloseable {
       if (item instanceof EventFeed.Snapshot s) {
         state.loadMandates(s.body());
         registerLoaded = true;
-      } else if (item instanceof EventFeed.Event e) {
-        state.applyMandates(e.type(), e.payload());
+        revision = item.sequence();
+      } else if (item instanceof EventFeed.Event e && state.applyMandates(e.type(), e.payload())) {
+        revision = item.sequence();
       }
-      revision = item.sequence();
     }
   }
 

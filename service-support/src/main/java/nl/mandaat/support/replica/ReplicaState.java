@@ -27,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class ReplicaState {
 
+  /** mandate-service's event that changes nothing in the register and makes no revision. */
+  static final String EXPIRY_NOTICE_DUE = "ExpiryNoticeDue";
+
   private final Map<String, AdministrativeBody> bodies = new LinkedHashMap<>();
   private final Map<String, OrgUnit> units = new LinkedHashMap<>();
   private final Map<String, Position> positions = new LinkedHashMap<>();
@@ -94,8 +97,11 @@ final class ReplicaState {
     }
   }
 
-  /** Applies one of mandate-service's events. */
-  void applyMandates(String type, JsonNode payload) {
+  /**
+   * Applies one of mandate-service's events; answers whether it changed the register, and so made a
+   * new revision.
+   */
+  boolean applyMandates(String type, JsonNode payload) {
     switch (type) {
       case "DecisionTypeRecorded" ->
           put(decisionTypes, payload, DecisionType.class, DecisionType::code);
@@ -105,8 +111,13 @@ final class ReplicaState {
         Revocation r = PayloadJson.convert(payload, Revocation.class);
         revocations.merge(r.grantId(), r, (a, b) -> b.revokedAt().isBefore(a.revokedAt()) ? b : a);
       }
+      // A reminder to a grantor that a grant ends soon; the grant stays as it is (docs/events.md).
+      case EXPIRY_NOTICE_DUE -> {
+        return false;
+      }
       default -> unknown("mandate-service", type);
     }
+    return true;
   }
 
   /** The register of everything applied so far, at {@code revision}. */

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import nl.mandaat.core.Evaluation;
 import nl.mandaat.core.Question;
 import nl.mandaat.core.Reason;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 class RegisterReplicaIntegrationTests {
@@ -74,7 +77,7 @@ class RegisterReplicaIntegrationTests {
                 "reason",
                 "reorganisatie",
                 "revoked",
-                java.util.List.of("G03-afdelingshoofd-vergunningen")));
+                List.of("G03-afdelingshoofd-vergunningen")));
 
     StepVerifier.create(replica.atLeast(revision, Duration.ofSeconds(5)))
         .assertNext(
@@ -134,6 +137,41 @@ class RegisterReplicaIntegrationTests {
     assertThat(mandates.requests())
         .containsOnlyOnce("/internal/v1/snapshot")
         .contains("/internal/v1/events?after=0", "/internal/v1/events?after=" + first);
+  }
+
+  @Test
+  void anExpiryNoticeOnTheStreamChangesNeitherTheAnswersNorTheRevision() {
+    await().until(() -> replica.current().isAvailable());
+    List<Long> revisions = new CopyOnWriteArrayList<>();
+    Disposable built = replica.snapshots().subscribe(s -> revisions.add(s.revision()));
+
+    long notice =
+        mandates.append(
+            "ExpiryNoticeDue",
+            Map.of(
+                "grantId", "G04-teammanager-omgeving",
+                "grantor", "afdelingshoofd-vergunningen",
+                "holder", "teammanager-omgeving",
+                "validTo", "2026-12-31",
+                "daysLeft", 33,
+                "notice", 60));
+    // The snapshot on subscription, then the one built after the notice.
+    await().until(() -> revisions.size() == 2);
+    assertThat(revisions).containsExactly(0L, 0L);
+    long revocation =
+        mandates.append(
+            "GrantRevoked",
+            Map.of(
+                "grantId",
+                "G03-afdelingshoofd-vergunningen",
+                "revokedAt",
+                Instant.now().toString()));
+
+    await().until(() -> replica.status().revision() == revocation);
+    built.dispose();
+    assertThat(revisions).doesNotContain(notice).endsWith(revocation);
+    assertThat(replica.status().failure()).isNull();
+    assertThat(replica.current().isAvailable()).isTrue();
   }
 
   @Test

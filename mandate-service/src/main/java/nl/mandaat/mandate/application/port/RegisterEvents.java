@@ -38,6 +38,9 @@ public interface RegisterEvents extends Revisions {
   /** The events with a sequence above {@code after}, in order. */
   Flux<RecordedEvent> after(long after);
 
-  /** The sequence of the last event recorded at or before {@code moment}, 0 when none. */
-  Mono<Long> lastSequenceAt(Instant moment);
+  /** The revision of the register as it stood at {@code moment}, 0 when nothing was recorded. */
+  Mono<Long> revisionAt(Instant moment);
+
+  /** The revision of the register after the events up to {@code sequence}, 0 when none. */
+  Mono<Long> revisionUpTo(long sequence);
 }

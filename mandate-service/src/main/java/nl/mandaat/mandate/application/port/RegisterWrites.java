@@ -3,6 +3,7 @@ package nl.mandaat.mandate.application.port;
 import java.util.List;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.Revocation;
+import nl.mandaat.mandate.domain.ExpiryNotice;
 import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
 
@@ -31,4 +32,11 @@ public interface RegisterWrites {
       List<Grant> grants,
       List<String> recordedBy,
       List<String> publicationRefs);
+
+  /**
+   * Expiry notices with one {@code ExpiryNoticeDue} event each (consecutive sequences), all or
+   * none, in one statement. Answers {@code false} too, storing nothing, when one of them was issued
+   * already (by another instance): never two for the same grant, end date and period.
+   */
+  Mono<Boolean> recordNotices(List<RecordedEvent> events, List<ExpiryNotice> notices);
 }

@@ -2,10 +2,14 @@ package nl.mandaat.mandate.application.port;
 
 import reactor.core.publisher.Mono;
 
-/** The register's revision as stored: the sequence of its last event. */
+/**
+ * The register's revision as stored: the sequence of the last event that changed the register. An
+ * event that changes nothing in it (an {@code ExpiryNoticeDue}) takes a sequence but makes no
+ * revision.
+ */
 @FunctionalInterface
 public interface Revisions {
 
-  /** The sequence number of the last recorded event, or 0 when nothing was recorded yet. */
-  Mono<Long> lastSequence();
+  /** The current revision, or 0 when nothing was recorded yet. */
+  Mono<Long> revision();
 }

@@ -74,6 +74,8 @@ class EventStreamController {
     Callers.requireInternal(principal);
     Register current = register.current();
     // Written like the events' payloads, so a consumer maps both the same way.
+    // At its revision, which a replica takes as its own: expiry notices after it come again on
+    // events?after= and change nothing.
     return PayloadJson.write(
         new Snapshot(
             current.revision(),

@@ -62,7 +62,7 @@ class RegisterController {
     Register current = register.current();
     Instant moment = Callers.moment(at, clock, current.zone());
     return events
-        .lastSequenceAt(moment)
+        .revisionAt(moment)
         .map(
             revision ->
                 new RegisterAt(

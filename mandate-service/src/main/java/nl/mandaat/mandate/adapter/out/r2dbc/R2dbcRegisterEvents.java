@@ -7,6 +7,7 @@ import nl.mandaat.core.DecisionType;
 import nl.mandaat.core.EventChain;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.Revocation;
+import nl.mandaat.mandate.application.IssueExpiryNotices;
 import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.domain.CommittedChange;
 import nl.mandaat.mandate.domain.RecordedEvent;
@@ -22,6 +23,9 @@ class R2dbcRegisterEvents implements RegisterEvents {
   /** The channel stream readers LISTEN on; the notification carries the sequence. */
   static final String CHANNEL = "mandate_events";
 
+  /** The events that make a revision: all but those that change nothing in the register. */
+  private static final String CHANGES = "type <> '" + IssueExpiryNotices.EVENT + "'";
+
   private final DatabaseClient database;
 
   R2dbcRegisterEvents(DatabaseClient database) {
@@ -29,10 +33,10 @@ class R2dbcRegisterEvents implements RegisterEvents {
   }
 
   @Override
-  public Mono<Long> lastSequence() {
+  public Mono<Long> revision() {
     return database
-        .sql("select coalesce(max(sequence), 0) as last_sequence from outbox_event")
-        .map(row -> row.get("last_sequence", Long.class))
+        .sql("select coalesce(max(sequence), 0) as revision from outbox_event where " + CHANGES)
+        .map(row -> row.get("revision", Long.class))
         .one();
   }
 
@@ -102,13 +106,26 @@ class R2dbcRegisterEvents implements RegisterEvents {
     return after(after).map(e -> new CommittedChange(e, change(e)));
   }
 
-  /** The mandate-core record an event's payload describes (docs/events.md); null for none. */
+  /**
+   * The mandate-core record an event's payload describes (docs/events.md); null for an event that
+   * changes nothing in the register.
+   *
+   * @throws IllegalStateException for a type this instance does not know (written by a newer one):
+   *     validating writes against a register that misses a change would be worse than failing
+   */
   static Object change(RecordedEvent e) {
     return switch (e.type()) {
       case "GrantRecorded" -> PayloadJson.read(e.payload(), Grant.class);
       case "GrantRevoked" -> PayloadJson.read(e.payload(), Revocation.class);
       case "DecisionTypeRecorded" -> PayloadJson.read(e.payload(), DecisionType.class);
-      default -> null;
+      case IssueExpiryNotices.EVENT -> null;
+      default ->
+          throw new IllegalStateException(
+              "event "
+                  + e.sequence()
+                  + " has type "
+                  + e.type()
+                  + ", which this instance cannot apply");
     };
   }
 
@@ -126,13 +143,26 @@ class R2dbcRegisterEvents implements RegisterEvents {
   }
 
   @Override
-  public Mono<Long> lastSequenceAt(Instant moment) {
+  public Mono<Long> revisionAt(Instant moment) {
     return database
         .sql(
-            "select coalesce(max(sequence), 0) as last_sequence from outbox_event"
-                + " where recorded_at <= :moment")
+            "select coalesce(max(sequence), 0) as revision from outbox_event"
+                + " where recorded_at <= :moment and "
+                + CHANGES)
         .bind("moment", OffsetDateTime.ofInstant(moment, ZoneOffset.UTC))
-        .map(row -> row.get("last_sequence", Long.class))
+        .map(row -> row.get("revision", Long.class))
+        .one();
+  }
+
+  @Override
+  public Mono<Long> revisionUpTo(long sequence) {
+    return database
+        .sql(
+            "select coalesce(max(sequence), 0) as revision from outbox_event"
+                + " where sequence <= :sequence and "
+                + CHANGES)
+        .bind("sequence", sequence)
+        .map(row -> row.get("revision", Long.class))
         .one();
   }
 }

@@ -5,9 +5,11 @@ import static nl.mandaat.mandate.adapter.out.r2dbc.R2dbcGrants.nullable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Pattern;
 import nl.mandaat.core.Grant;
 import nl.mandaat.core.Revocation;
 import nl.mandaat.mandate.application.port.RegisterWrites;
+import nl.mandaat.mandate.domain.ExpiryNotice;
 import nl.mandaat.mandate.domain.RecordedEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,6 +56,9 @@ class R2dbcRegisterWrites implements RegisterWrites {
           + " revoked_by, sequence) select :grantId, :revokedAt, :reason, :decisionRef,"
           + " :revokedBy, e.sequence from e)"
           + NOTIFY;
+
+  private static final Pattern SEQUENCE_OR_NOTICE_TAKEN =
+      Pattern.compile("outbox_event_pkey|outbox_event_hash_key|expiry_notice_pkey");
 
   /** Rolls back an import whose first sequence was taken. */
   private static final class SequenceTaken extends RuntimeException {
@@ -181,6 +186,53 @@ class R2dbcRegisterWrites implements RegisterWrites {
             DuplicateKeyException.class,
             e ->
                 String.valueOf(e.getMessage()).contains("outbox_event_pkey")
+                    ? Mono.just(false)
+                    : Mono.error(e));
+  }
+
+  @Override
+  public Mono<Boolean> recordNotices(List<RecordedEvent> events, List<ExpiryNotice> notices) {
+    if (events.size() != notices.size()) {
+      throw new IllegalArgumentException("one event per notice");
+    }
+    if (notices.isEmpty()) {
+      return Mono.just(true);
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "with e as (insert into outbox_event (sequence, type, recorded_at, actor, payload,"
+                + " prev_hash, hash) values ");
+    for (int i = 0; i < events.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append(suffixed(":sequence, :type, :eventAt, :actor, :payload, :prevHash, :hash", i));
+    }
+    sql.append(" returning sequence), n as (insert into expiry_notice (grant_id, valid_to, notice,")
+        .append(" sequence) values ");
+    for (int i = 0; i < notices.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(suffixed(":grantId, :validTo, :notice, :sequence", i));
+    }
+    sql.append(")").append(NOTIFY);
+    GenericExecuteSpec spec = database.sql(sql.toString());
+    for (int i = 0; i < notices.size(); i++) {
+      ExpiryNotice notice = notices.get(i);
+      spec =
+          event(spec, events.get(i), "_" + i)
+              .bind("grantId_" + i, notice.grantId())
+              .bind("validTo_" + i, notice.validTo())
+              .bind("notice_" + i, notice.notice());
+    }
+    int expected = notices.size();
+    return spec.map((row, meta) -> Boolean.TRUE)
+        .all()
+        .count()
+        .map(rows -> rows == expected)
+        // The sequence taken by another instance's write (two instances issuing the same notices
+        // at the same microsecond even write the same hash), or, which the chain alone already
+        // rules out, the notice itself issued by another instance: the statement stored nothing.
+        .onErrorResume(
+            DuplicateKeyException.class,
+            e ->
+                SEQUENCE_OR_NOTICE_TAKEN.matcher(String.valueOf(e.getMessage())).find()
                     ? Mono.just(false)
                     : Mono.error(e));
   }
