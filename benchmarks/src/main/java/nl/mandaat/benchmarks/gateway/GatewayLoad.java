@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,9 @@ import nl.mandaat.benchmarks.load.Request;
  * ./mvnw -q -DskipTests package
  * java -cp benchmarks/target/benchmarks.jar nl.mandaat.benchmarks.gateway.GatewayLoad [seconds]
  * </pre>
+ *
+ * <p>{@code -Dload.only=evaluation,batch,route,revocation} runs only those parts (all by default);
+ * {@code -Dload.service-jvm="..."} replaces the services' JVM options.
  */
 public final class GatewayLoad {
 
@@ -97,7 +101,7 @@ public final class GatewayLoad {
           Map.of(
               // Server-grade JVMs instead of the launcher's small, C1-only defaults.
               "MANDAAT_SERVICE_JAVA_OPTS",
-              "-XX:+UseParallelGC -Xms256m -Xmx768m",
+              System.getProperty("load.service-jvm", "-XX:+UseParallelGC -Xms256m -Xmx768m"),
               "SPRING_CONFIG_ADDITIONAL_LOCATION",
               "optional:file:" + routes,
               // One token asks thousands of times a second here; the default limit is 200/s.
@@ -139,46 +143,64 @@ public final class GatewayLoad {
     byte[] tokenOnly =
         Request.postJson("/apps/token-only/subsidies/a", subsidies, application).encode(host);
 
+    Set<String> only =
+        Set.of(System.getProperty("load.only", "evaluation,batch,route,revocation").split(","));
     List<LoadResult> results = new ArrayList<>();
-    results.add(generator(suite, 16, question, cpu).closedLoop("evaluation", warmUp, duration));
-    // The same question through WebFlux and its security chain (a query string keeps it off the
-    // decision point's Reactor Netty lane): what the lane saves, in the same run.
-    results.add(
-        generator(suite, 16, viaWebFlux, cpu)
-            .closedLoop("evaluation, WebFlux path", warmUp, duration));
-    for (int rate : new int[] {5_000, 10_000, 12_000}) {
+    if (only.contains("evaluation")) {
+      results.add(generator(suite, 16, question, cpu).closedLoop("evaluation", warmUp, duration));
+      // The same question through WebFlux and its security chain (a query string keeps it off the
+      // decision point's Reactor Netty lane): what the lane saves, in the same run.
       results.add(
-          generator(suite, 64, question, cpu).constantRate("evaluation", rate, warmUp, duration));
+          generator(suite, 16, viaWebFlux, cpu)
+              .closedLoop("evaluation, WebFlux path", warmUp, duration));
+      for (int rate : new int[] {5_000, 10_000, 12_000}) {
+        results.add(
+            generator(suite, 64, question, cpu).constantRate("evaluation", rate, warmUp, duration));
+      }
     }
-    results.add(generator(suite, 8, hundred, cpu).closedLoop("batch of 100", warmUp, duration));
-    results.add(
-        generator(suite, 32, hundred, cpu).constantRate("batch of 100", 1_000, warmUp, duration));
-    LoadResult guarded =
-        generator(suite, 16, checked, cpu).closedLoop("mandate route", warmUp, duration);
-    LoadResult unguarded =
-        generator(suite, 16, tokenOnly, cpu)
-            .closedLoop("same route, token check only", warmUp, duration);
-    results.add(guarded);
-    results.add(unguarded);
-    double[] revocations = revocations(suite, grantor, asker, 200);
+    LoadResult batches = null;
+    if (only.contains("batch")) {
+      batches = generator(suite, 8, hundred, cpu).closedLoop("batch of 100", warmUp, duration);
+      results.add(batches);
+      results.add(
+          generator(suite, 32, hundred, cpu).constantRate("batch of 100", 1_000, warmUp, duration));
+    }
+    LoadResult guarded = null;
+    LoadResult unguarded = null;
+    if (only.contains("route")) {
+      guarded = generator(suite, 16, checked, cpu).closedLoop("mandate route", warmUp, duration);
+      unguarded =
+          generator(suite, 16, tokenOnly, cpu)
+              .closedLoop("same route, token check only", warmUp, duration);
+      results.add(guarded);
+      results.add(unguarded);
+    }
+    double[] revocations =
+        only.contains("revocation") ? revocations(suite, grantor, asker, 200) : new double[0];
 
     LoadResult.print(results, System.out);
-    System.out.printf(
-        Locale.ROOT,
-        "Batches of 100 carry %,.0f evaluations per second at their closed-loop ceiling.%n",
-        results.get(5).completedRate() * 100);
-    System.out.printf(
-        Locale.ROOT,
-        "Enforcement keeps %.1f%% of the token-only route's throughput.%n",
-        100 * guarded.completedRate() / unguarded.completedRate());
-    Arrays.sort(revocations);
-    System.out.printf(
-        Locale.ROOT,
-        "Revocation to effect over %d revocations: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        revocations.length,
-        at(revocations, 0.50),
-        at(revocations, 0.99),
-        revocations[revocations.length - 1]);
+    if (batches != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "Batches of 100 carry %,.0f evaluations per second at their closed-loop ceiling.%n",
+          batches.completedRate() * 100);
+    }
+    if (guarded != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "Enforcement keeps %.1f%% of the token-only route's throughput.%n",
+          100 * guarded.completedRate() / unguarded.completedRate());
+    }
+    if (revocations.length > 0) {
+      Arrays.sort(revocations);
+      System.out.printf(
+          Locale.ROOT,
+          "Revocation to effect over %d revocations: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          revocations.length,
+          at(revocations, 0.50),
+          at(revocations, 0.99),
+          revocations[revocations.length - 1]);
+    }
   }
 
   private static LoadGenerator generator(
