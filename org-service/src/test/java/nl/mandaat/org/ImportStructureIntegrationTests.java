@@ -251,4 +251,26 @@ class ImportStructureIntegrationTests {
         .jsonPath("$.unit")
         .isEqualTo("archief");
   }
+
+  @Test
+  void aUnitRowThatClosesAUnitBelowWhichPositionsStayOpenIsABadRow() {
+    long head = organisation.events().head().block();
+    importCsv(
+            """
+            record,code,name,parent,kind,headcount,validFrom,validTo
+            unit,publiekszaken,Publiekszaken,samenleving,AFDELING,80,2031-01-01,2031-12-31
+            """)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("IMPORT_REJECTED")
+        .jsonPath("$.rows[0].line")
+        .isEqualTo(2)
+        .jsonPath("$.rows[0].code")
+        .isEqualTo("UNIT_HAS_OPEN_POSITIONS")
+        .jsonPath("$.rows[0].field")
+        .isEqualTo("validTo");
+    assertThat(organisation.events().head().block()).isEqualTo(head);
+  }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -171,7 +172,7 @@ public final class ImportOrganisation {
                       personRows.add(row);
                     }
                   }
-                  UnitPlan units = planUnits(rows, t.getT4(), problems);
+                  UnitPlan units = planUnits(rows, t.getT4(), t.getT2().values(), problems);
                   Map<String, Position> positions = new HashMap<>(t.getT2());
                   List<Position> newPositions =
                       planPositions(rows, positions, units.windows(), problems);
@@ -208,7 +209,10 @@ public final class ImportOrganisation {
       Set<String> changedStored) {}
 
   private static UnitPlan planUnits(
-      List<Row> rows, List<OrgUnit> stored, List<RowProblem> problems) {
+      List<Row> rows,
+      List<OrgUnit> stored,
+      Collection<Position> storedPositions,
+      List<RowProblem> problems) {
     Map<String, List<OrgUnit>> windows = new HashMap<>();
     for (OrgUnit w : stored) {
       windows.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w);
@@ -246,7 +250,10 @@ public final class ImportOrganisation {
         }
         verdict =
             OrganisationRules.all(
-                verdict, OrganisationRules.unitWindowFollowsHistory(code, from, history));
+                verdict,
+                OrganisationRules.unitWindowFollowsHistory(code, from, history),
+                OrganisationRules.unitWindowKeepsTreeWhole(
+                    unit, allWindows(windows), storedPositions));
       }
       for (Violation v : verdict.violations()) {
         problems.add(new RowProblem(row.line(), v.code(), v.field(), v.messageEn()));
@@ -360,6 +367,12 @@ public final class ImportOrganisation {
       }
     }
     return inForce;
+  }
+
+  private static List<OrgUnit> allWindows(Map<String, List<OrgUnit>> windows) {
+    List<OrgUnit> all = new ArrayList<>();
+    windows.values().forEach(all::addAll);
+    return all;
   }
 
   private static String key(OrgUnit unit) {
