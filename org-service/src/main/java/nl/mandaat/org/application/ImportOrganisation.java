@@ -135,9 +135,29 @@ public final class ImportOrganisation {
     }
   }
 
-  /** What an accepted import stored. */
+  /** A guideline a row does not follow: the row is imported, the caller is told. */
+  public record RowWarning(int line, String code, String message) {}
+
+  /**
+   * What an accepted import stored.
+   *
+   * @param units the unit windows written
+   * @param revision the register's revision after the import
+   * @param warnings every guideline a stored row does not follow, in file order
+   */
   public record Report(
-      int rows, int units, int positions, int persons, int assignments, long revision) {}
+      int rows,
+      int units,
+      int positions,
+      int persons,
+      int assignments,
+      long revision,
+      List<RowWarning> warnings) {
+
+    public Report {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   private final Organisation org;
 
@@ -174,8 +194,9 @@ public final class ImportOrganisation {
                   }
                   UnitPlan units = planUnits(rows, t.getT4(), t.getT2().values(), problems);
                   Map<String, Position> positions = new HashMap<>(t.getT2());
+                  List<RowWarning> warnings = new ArrayList<>();
                   List<Position> newPositions =
-                      planPositions(rows, positions, units.windows(), problems);
+                      planPositions(rows, positions, units.windows(), problems, warnings);
                   Plan plan = plan(personRows, t.getT1(), positions, t.getT3(), actor);
                   problems.addAll(plan.problems);
                   if (!problems.isEmpty()) {
@@ -192,7 +213,8 @@ public final class ImportOrganisation {
                                   newPositions.size(),
                                   plan.persons.size(),
                                   plan.assignments.size(),
-                                  revision));
+                                  revision,
+                                  warnings));
                 }));
   }
 
@@ -289,7 +311,8 @@ public final class ImportOrganisation {
       List<Row> rows,
       Map<String, Position> positions,
       Map<String, List<OrgUnit>> windows,
-      List<RowProblem> problems) {
+      List<RowProblem> problems,
+      List<RowWarning> warnings) {
     List<Position> added = new ArrayList<>();
     for (Row row : rows) {
       if (RowType.of(row.record()) != RowType.POSITION) {
@@ -307,10 +330,11 @@ public final class ImportOrganisation {
       }
       String unit = trim(row.unit());
       String reportsTo = trim(row.reportsTo());
+      Map<String, OrgUnit> inForce = inForceOn(windows, from);
       Verdict verdict =
           OrganisationRules.all(
               OrganisationRules.windowIsValid(from, to),
-              OrganisationRules.positionUnitIsKnown(unit, inForceOn(windows, from)),
+              OrganisationRules.positionUnitIsKnown(unit, inForce),
               OrganisationRules.reportsToIsKnown(
                   code, reportsTo, reportsTo != null && positions.containsKey(reportsTo)));
       if (verdict.isAccepted()) {
@@ -337,6 +361,9 @@ public final class ImportOrganisation {
           new Position(code, name, unit, reportsTo, singleHolder, external, Window.of(from, to));
       positions.put(code, position);
       added.add(position);
+      // The rule of POST /positions, against the units as the file leaves them on that day.
+      OrganisationRules.teammanagerInLargeAfdeling(position, inForce.get(unit), inForce)
+          .ifPresent(w -> warnings.add(new RowWarning(row.line(), w.code(), w.message())));
     }
     return added;
   }

@@ -54,12 +54,29 @@ class ImportController {
           "validFrom",
           "validTo");
 
+  /** A guideline a stored row does not follow, e.g. {@code SMALL_AFDELING}. */
+  record ImportWarning(int line, String code, String message) {}
+
   record ImportResponse(
-      int rows, int units, int positions, int persons, int assignments, long revision) {
+      int rows,
+      int units,
+      int positions,
+      int persons,
+      int assignments,
+      long revision,
+      List<ImportWarning> warnings) {
 
     static ImportResponse of(ImportOrganisation.Report r) {
       return new ImportResponse(
-          r.rows(), r.units(), r.positions(), r.persons(), r.assignments(), r.revision());
+          r.rows(),
+          r.units(),
+          r.positions(),
+          r.persons(),
+          r.assignments(),
+          r.revision(),
+          r.warnings().stream()
+              .map(w -> new ImportWarning(w.line(), w.code(), w.message()))
+              .toList());
     }
   }
 
