@@ -251,4 +251,69 @@ class ImportStructureIntegrationTests {
         .jsonPath("$.unit")
         .isEqualTo("archief");
   }
+
+  @Test
+  void aTeammanagerUnderASmallAfdelingIsImportedWithTheWarningOfPostingIt() {
+    importCsv(
+            """
+            record,code,name,parent,kind,headcount,unit,reportsTo,validFrom
+            unit,klantcontact,Klantcontact,samenleving,AFDELING,12,,,2026-10-01
+            unit,balie,Balie,klantcontact,TEAM,5,,,2026-10-01
+            position,teammanager-inkoop-contracten,Teammanager Contracten,,,,inkoop,afdelingshoofd-inkoop,2026-10-01
+            position,coordinator-balie,Coördinator Balie,,,,balie,,2026-10-01
+            position,tm-balie,Teammanager Balie,,,,balie,,2026-10-01
+            position,teammanager-vergunningen-3,Teammanager Vergunningen 3,,,,vergunningen,,2026-10-01
+            """)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.positions")
+        .isEqualTo(4)
+        .jsonPath("$.warnings[*].line")
+        .isEqualTo(List.of(4, 6))
+        .jsonPath("$.warnings[*].code")
+        .isEqualTo(List.of("SMALL_AFDELING", "SMALL_AFDELING"))
+        .jsonPath("$.warnings[0].message")
+        .value(message -> assertThat((String) message).contains("Afdeling inkoop has 25 staff"))
+        .jsonPath("$.warnings[1].message")
+        .value(
+            message -> assertThat((String) message).contains("Afdeling klantcontact has 12 staff"));
+    get("/api/v1/org/positions/teammanager-inkoop-contracten").expectStatus().isOk();
+  }
+
+  @Test
+  void anImportWithoutTeammanagersUnderSmallAfdelingenHasNoWarnings() {
+    importCsv(
+            """
+            record,code,name,unit,validFrom
+            position,adviseur-inkoop,Adviseur Inkoop,inkoop,2026-10-01
+            """)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.warnings")
+        .isEmpty();
+  }
+
+  @Test
+  void aUnitRowThatClosesAUnitBelowWhichPositionsStayOpenIsABadRow() {
+    long head = organisation.events().head().block();
+    importCsv(
+            """
+            record,code,name,parent,kind,headcount,validFrom,validTo
+            unit,publiekszaken,Publiekszaken,samenleving,AFDELING,80,2031-01-01,2031-12-31
+            """)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("IMPORT_REJECTED")
+        .jsonPath("$.rows[0].line")
+        .isEqualTo(2)
+        .jsonPath("$.rows[0].code")
+        .isEqualTo("UNIT_HAS_OPEN_POSITIONS")
+        .jsonPath("$.rows[0].field")
+        .isEqualTo("validTo");
+    assertThat(organisation.events().head().block()).isEqualTo(head);
+  }
 }

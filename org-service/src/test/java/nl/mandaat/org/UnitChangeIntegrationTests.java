@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.mandaat.org.application.Organisation;
 import nl.mandaat.testsupport.TestDatabase;
@@ -77,6 +78,68 @@ class UnitChangeIntegrationTests {
     body.put("validFrom", validFrom);
     body.put("version", version);
     return body;
+  }
+
+  private WebTestClient.ResponseSpec post(String uri, Map<String, Object> body) {
+    return web.post()
+        .uri(uri)
+        .headers(h -> h.setBearerAuth(BEHEER))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  /** Records unit {@code code} through POST; {@code validTo} may be null. */
+  private void newUnit(String code, String parent, String kind, String validFrom, String validTo) {
+    Map<String, Object> body = unit(code, parent, kind, 10, validFrom, 0);
+    body.remove("version");
+    body.put("code", code);
+    if (validTo != null) {
+      body.put("validTo", validTo);
+    }
+    post("/api/v1/org/units", body).expectStatus().isCreated();
+  }
+
+  private void newPosition(String code, String unit, String validTo) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("code", code);
+    body.put("name", code);
+    body.put("unit", unit);
+    body.put("validFrom", "2026-01-01");
+    if (validTo != null) {
+      body.put("validTo", validTo);
+    }
+    post("/api/v1/org/positions", body).expectStatus().isCreated();
+  }
+
+  /** Gives position {@code code} the last day {@code validTo}, as it stands otherwise. */
+  private void endPosition(String code, String validTo) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> position =
+        get("/api/v1/org/positions/" + code)
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    Map<String, Object> body = new HashMap<>(position);
+    body.put("validTo", validTo);
+    web.put()
+        .uri("/api/v1/org/positions/" + code)
+        .headers(h -> h.setBearerAuth(BEHEER))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isOk();
+  }
+
+  /** Closes unit {@code code} (its latest window starts {@code validFrom}) on {@code validTo}. */
+  private WebTestClient.ResponseSpec close(
+      String code, String parent, String kind, String validFrom, String validTo) {
+    Map<String, Object> body = unit(code, parent, kind, 10, validFrom, version(code, validFrom));
+    body.put("validTo", validTo);
+    return put(code, body, BEHEER);
   }
 
   private long version(String code, String at) {
@@ -202,6 +265,14 @@ class UnitChangeIntegrationTests {
     Map<String, Object> body =
         unit("Samenleving & Subsidies", "samenleving", "DEPARTMENT", 40, "2026-01-01", version);
     body.put("validTo", "2030-06-30");
+    // Its afdelingshoofd first: a unit is not closed below a position that outlives it.
+    put("subsidies", body, BEHEER)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNIT_HAS_OPEN_POSITIONS");
+    endPosition("afdelingshoofd-subsidies", "2030-06-30");
     put("subsidies", body, BEHEER)
         .expectStatus()
         .isOk()
@@ -369,5 +440,154 @@ class UnitChangeIntegrationTests {
         .expectBody()
         .jsonPath("$.violations[0].field")
         .isEqualTo("version");
+  }
+
+  @Test
+  void closingAUnitWhileATeamOrAPositionOutlivesItByADayIsRefusedAndNothingIsStored() {
+    newUnit("archief", "bedrijfsvoering", "DEPARTMENT", "2026-01-01", null);
+    newUnit("archief-team", "archief", "TEAM", "2026-01-01", "2030-07-01");
+    newPosition("archivaris", "archief", "2030-07-01");
+    long version = version("archief", "2026-06-01");
+    long head = organisation.events().head().block();
+
+    close("archief", "bedrijfsvoering", "DEPARTMENT", "2026-01-01", "2030-06-30")
+        .expectStatus()
+        .isEqualTo(422)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNIT_HAS_OPEN_CHILDREN")
+        .jsonPath("$.violations[*].code")
+        .isEqualTo(List.of("UNIT_HAS_OPEN_CHILDREN", "UNIT_HAS_OPEN_POSITIONS"))
+        .jsonPath("$.violations[0].field")
+        .isEqualTo("validTo")
+        .jsonPath("$.violations[0].message")
+        .value(message -> assertThat((String) message).contains("archief-team (until 2030-07-01)"))
+        .jsonPath("$.violations[1].message")
+        .value(message -> assertThat((String) message).contains("archivaris (until 2030-07-01)"));
+    get("/api/v1/org/units/archief?at=2030-07-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .doesNotExist()
+        .jsonPath("$.version")
+        .isEqualTo((int) version);
+    assertThat(organisation.events().head().block()).isEqualTo(head);
+
+    // The team ends the same day: only the position still holds the closing back.
+    close("archief-team", "archief", "TEAM", "2026-01-01", "2030-06-30").expectStatus().isOk();
+    close("archief", "bedrijfsvoering", "DEPARTMENT", "2026-01-01", "2030-06-30")
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.violations[*].code")
+        .isEqualTo(List.of("UNIT_HAS_OPEN_POSITIONS"));
+
+    endPosition("archivaris", "2030-06-30");
+    close("archief", "bedrijfsvoering", "DEPARTMENT", "2026-01-01", "2030-06-30")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .isEqualTo("2030-06-30");
+    get("/api/v1/org/units/archief?at=2030-07-01").expectStatus().isNotFound();
+  }
+
+  @Test
+  void aNewWindowThatEndsTheUnitIsCheckedAsAClosingAlsoThroughPost() {
+    long version = version("vth", "2026-06-01");
+    Map<String, Object> body =
+        unit("Toezicht & Handhaving", "stad", "DEPARTMENT", 45, "2031-01-01", version);
+    body.put("validTo", "2031-12-31");
+    put("vth", body, BEHEER)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNIT_HAS_OPEN_POSITIONS")
+        .jsonPath("$.violations[0].message")
+        .value(message -> assertThat((String) message).contains("afdelingshoofd-vth"));
+    body.remove("version");
+    body.put("code", "vth");
+    post("/api/v1/org/units", body)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("UNIT_HAS_OPEN_POSITIONS");
+    get("/api/v1/org/units/vth?at=2031-06-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validFrom")
+        .isEqualTo("2026-01-01")
+        .jsonPath("$.version")
+        .isEqualTo((int) version);
+  }
+
+  @Test
+  void aMoveBelowAUnitThatEndsEarlierIsRefusedAndAllowedWhenItEndsTheSameDay() {
+    newUnit("kwartiermaker", "gemeente", "DIRECTORATE", "2026-01-01", "2031-12-31");
+    newUnit("programma", "gemeente", "DEPARTMENT", "2026-01-01", null);
+    long version = version("programma", "2026-06-01");
+
+    put(
+            "programma",
+            unit("programma", "kwartiermaker", "DEPARTMENT", 10, "2030-01-01", version),
+            BEHEER)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("EXCEEDS_PARENT_VALIDITY")
+        .jsonPath("$.violations[0].message")
+        .value(message -> assertThat((String) message).contains("from 2032-01-01"));
+    get("/api/v1/org/units/programma?at=2030-01-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.parent")
+        .isEqualTo("gemeente")
+        .jsonPath("$.version")
+        .isEqualTo((int) version);
+
+    Map<String, Object> body =
+        unit("programma", "kwartiermaker", "DEPARTMENT", 10, "2030-01-01", version);
+    body.put("validTo", "2031-12-31");
+    put("programma", body, BEHEER)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.parent")
+        .isEqualTo("kwartiermaker");
+  }
+
+  @Test
+  void aMoveThatMakesACycleOnALaterDateIsRefused() {
+    newUnit("cluster-a", "gemeente", "DIRECTORATE", "2026-01-01", null);
+    newUnit("cluster-b", "gemeente", "DIRECTORATE", "2026-01-01", null);
+    // From 2032 cluster-b hangs below cluster-a.
+    newUnit("cluster-b", "cluster-a", "DIRECTORATE", "2032-01-01", null);
+    long version = version("cluster-a", "2026-06-01");
+
+    put(
+            "cluster-a",
+            unit("cluster-a", "cluster-b", "DIRECTORATE", 10, "2031-01-01", version),
+            BEHEER)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("CYCLE")
+        .jsonPath("$.violations[0].message")
+        .value(message -> assertThat((String) message).contains("2032-01-01"));
+    get("/api/v1/org/units/cluster-a?at=2031-01-01")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.parent")
+        .isEqualTo("gemeente");
   }
 }

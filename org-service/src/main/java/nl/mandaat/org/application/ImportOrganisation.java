@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.mandaat.core.Actor;
@@ -30,6 +33,8 @@ import nl.mandaat.org.domain.UnitKind;
 import nl.mandaat.org.domain.VersionedPosition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple4;
 
 /**
  * Imports the organisation from rows (CSV or spreadsheet): units, positions, persons and their
@@ -37,7 +42,7 @@ import reactor.core.publisher.Mono;
  * it is ({@code unit}, {@code position}, else a person): a person row names a person and,
  * optionally, the position they hold from a date. Units are checked first, in file order, then
  * positions, then persons, each with the rules of the API against what is stored plus the rows
- * accepted before it.
+ * accepted before it. A caller may follow a large import's {@link Progress} as it runs.
  */
 public final class ImportOrganisation {
 
@@ -134,9 +139,59 @@ public final class ImportOrganisation {
     }
   }
 
-  /** What an accepted import stored. */
+  /** A guideline a row does not follow: the row is imported, the caller is told. */
+  public record RowWarning(int line, String code, String message) {}
+
+  /**
+   * What an accepted import stored.
+   *
+   * @param units the unit windows written
+   * @param revision the register's revision after the import
+   * @param warnings every guideline a stored row does not follow, in file order
+   */
   public record Report(
-      int rows, int units, int positions, int persons, int assignments, long revision) {}
+      int rows,
+      int units,
+      int positions,
+      int persons,
+      int assignments,
+      long revision,
+      List<RowWarning> warnings) {
+
+    public Report {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Where an import is. */
+  public enum Phase {
+    /** The rows are read; waiting for the register (one write at a time) and what it holds. */
+    READ,
+    /** Checking the rows against the rules. */
+    VALIDATE,
+    /** Storing the records and their events; visible to others only once all are stored. */
+    WRITE,
+    /**
+     * Every record is written; the transaction commits and the read model catches up, which for a
+     * large file takes a while too. The report follows.
+     */
+    COMMIT
+  }
+
+  /**
+   * How far an import has come. Counts only grow from one report to the next; the last report has
+   * {@code validated == rows} and {@code written == records}.
+   *
+   * @param rows the rows in the file (not counting the header and blank rows)
+   * @param validated the rows checked so far
+   * @param records what the import will write (unit windows, positions, persons, assignments);
+   *     known once every row is checked, 0 before and when the import is refused
+   * @param written the records written so far, in the import's one transaction
+   */
+  public record Progress(Phase phase, int rows, int validated, int records, int written) {}
+
+  /** Rows checked, or records written, between two progress reports. */
+  static final int PROGRESS_STEP = 500;
 
   private final Organisation org;
 
@@ -144,55 +199,129 @@ public final class ImportOrganisation {
     this.org = Objects.requireNonNull(org, "org");
   }
 
+  /** Imports {@code rows} as {@link #importRows(List, String, Consumer)} without progress. */
   public Mono<Report> importRows(List<Row> rows, String actor) {
-    return org.write(
-        Mono.zip(
-                org.persons().all().map(Person::username).collect(Collectors.toSet()),
-                org.positions()
-                    .all()
-                    .map(VersionedPosition::position)
-                    .collectMap(Position::code, Function.identity()),
-                org.assignments().all().collectList(),
-                org.units().all().collectList())
-            .flatMap(
-                t -> {
-                  List<RowProblem> problems = new ArrayList<>();
-                  List<Row> personRows = new ArrayList<>();
-                  for (Row row : rows) {
-                    if (RowType.of(row.record()) == RowType.UNKNOWN) {
-                      problems.add(
-                          new RowProblem(
-                              row.line(),
-                              "INVALID_RECORD",
-                              "record",
-                              row.record().strip()
-                                  + " is not a record type (unit, position or person)."));
-                    } else if (RowType.of(row.record()) == RowType.PERSON) {
-                      personRows.add(row);
-                    }
-                  }
-                  UnitPlan units = planUnits(rows, t.getT4(), problems);
-                  Map<String, Position> positions = new HashMap<>(t.getT2());
-                  List<Position> newPositions =
-                      planPositions(rows, positions, units.windows(), problems);
-                  Plan plan = plan(personRows, t.getT1(), positions, t.getT3(), actor);
-                  problems.addAll(plan.problems);
-                  if (!problems.isEmpty()) {
-                    problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
-                    return Mono.error(new Rejected(problems));
-                  }
-                  return storeStructure(units, newPositions, actor)
-                      .then(store(plan, units, newPositions, actor))
-                      .map(
-                          revision ->
-                              new Report(
-                                  rows.size(),
-                                  units.added().size(),
-                                  newPositions.size(),
-                                  plan.persons.size(),
-                                  plan.assignments.size(),
-                                  revision));
-                }));
+    return importRows(rows, actor, progress -> {});
+  }
+
+  /**
+   * Imports {@code rows} in one transaction: every row is stored, or none.
+   *
+   * @param progress told where the import is: once when it starts, every {@value #PROGRESS_STEP}
+   *     rows checked, when every row is checked, after each part written and once all is written;
+   *     called serially, from the thread doing the work, so it must not block
+   * @return the report once the import has committed
+   * @throws Rejected (as the Mono's error) listing every problem of every bad row
+   */
+  public Mono<Report> importRows(List<Row> rows, String actor, Consumer<Progress> progress) {
+    Objects.requireNonNull(progress, "progress");
+    return Mono.defer(
+        () -> {
+          Tally tally = new Tally(rows.size(), progress);
+          tally.report(Phase.READ);
+          return org.write(
+              Mono.zip(
+                      org.persons().all().map(Person::username).collect(Collectors.toSet()),
+                      org.positions()
+                          .all()
+                          .map(VersionedPosition::position)
+                          .collectMap(Position::code, Function.identity()),
+                      org.assignments().all().collectList(),
+                      org.units().all().collectList())
+                  // Checking 20,000 rows takes a while: not on an event loop, so that the
+                  // progress reports go out while it runs.
+                  .publishOn(Schedulers.boundedElastic())
+                  .flatMap(t -> validateAndStore(rows, t, tally, actor)));
+        });
+  }
+
+  private Mono<Report> validateAndStore(
+      List<Row> rows,
+      Tuple4<Set<String>, Map<String, Position>, List<Assignment>, List<OrgUnit>> stored,
+      Tally tally,
+      String actor) {
+    List<RowProblem> problems = new ArrayList<>();
+    List<Row> personRows = new ArrayList<>();
+    for (Row row : rows) {
+      if (RowType.of(row.record()) == RowType.UNKNOWN) {
+        tally.validated();
+        problems.add(
+            new RowProblem(
+                row.line(),
+                "INVALID_RECORD",
+                "record",
+                row.record().strip() + " is not a record type (unit, position or person)."));
+      } else if (RowType.of(row.record()) == RowType.PERSON) {
+        personRows.add(row);
+      }
+    }
+    UnitPlan units = planUnits(rows, stored.getT4(), stored.getT2().values(), problems, tally);
+    Map<String, Position> positions = new HashMap<>(stored.getT2());
+    List<RowWarning> warnings = new ArrayList<>();
+    List<Position> newPositions =
+        planPositions(rows, positions, units.windows(), problems, warnings, tally);
+    Plan plan = plan(personRows, stored.getT1(), positions, stored.getT3(), actor, tally);
+    problems.addAll(plan.problems);
+    if (!problems.isEmpty()) {
+      tally.validatedAll(0);
+      problems.sort(Comparator.comparingInt(RowProblem::line));
+      return Mono.error(new Rejected(problems));
+    }
+    tally.validatedAll(
+        units.added().size() + newPositions.size() + plan.persons.size() + plan.assignments.size());
+    return store(units, newPositions, plan, actor, tally)
+        .map(
+            revision ->
+                new Report(
+                    rows.size(),
+                    units.added().size(),
+                    newPositions.size(),
+                    plan.persons.size(),
+                    plan.assignments.size(),
+                    revision,
+                    warnings));
+  }
+
+  /** Counts for the progress reports; used by one import at a time, serially. */
+  private static final class Tally {
+    private final int rows;
+    private final Consumer<Progress> listener;
+    private int validated;
+    private int records;
+    private int written;
+
+    Tally(int rows, Consumer<Progress> listener) {
+      this.rows = rows;
+      this.listener = listener;
+    }
+
+    void validated() {
+      validated++;
+      if (validated % PROGRESS_STEP == 0 && validated < rows) {
+        report(Phase.VALIDATE);
+      }
+    }
+
+    void validatedAll(int records) {
+      validated = rows;
+      this.records = records;
+      report(Phase.VALIDATE);
+    }
+
+    void written(int count) {
+      if (count > 0) {
+        written += count;
+        report(Phase.WRITE);
+      }
+    }
+
+    void committing() {
+      report(Phase.COMMIT);
+    }
+
+    void report(Phase phase) {
+      listener.accept(new Progress(phase, rows, validated, records, written));
+    }
   }
 
   /**
@@ -208,7 +337,11 @@ public final class ImportOrganisation {
       Set<String> changedStored) {}
 
   private static UnitPlan planUnits(
-      List<Row> rows, List<OrgUnit> stored, List<RowProblem> problems) {
+      List<Row> rows,
+      List<OrgUnit> stored,
+      Collection<Position> storedPositions,
+      List<RowProblem> problems,
+      Tally tally) {
     Map<String, List<OrgUnit>> windows = new HashMap<>();
     for (OrgUnit w : stored) {
       windows.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w);
@@ -221,6 +354,7 @@ public final class ImportOrganisation {
       if (RowType.of(row.record()) != RowType.UNIT) {
         continue;
       }
+      tally.validated();
       int before = problems.size();
       String code = required(row, row.code(), "code", problems);
       String name = required(row, row.name(), "name", problems);
@@ -246,7 +380,10 @@ public final class ImportOrganisation {
         }
         verdict =
             OrganisationRules.all(
-                verdict, OrganisationRules.unitWindowFollowsHistory(code, from, history));
+                verdict,
+                OrganisationRules.unitWindowFollowsHistory(code, from, history),
+                OrganisationRules.unitWindowKeepsTreeWhole(
+                    unit, allWindows(windows), storedPositions));
       }
       for (Violation v : verdict.violations()) {
         problems.add(new RowProblem(row.line(), v.code(), v.field(), v.messageEn()));
@@ -282,12 +419,15 @@ public final class ImportOrganisation {
       List<Row> rows,
       Map<String, Position> positions,
       Map<String, List<OrgUnit>> windows,
-      List<RowProblem> problems) {
+      List<RowProblem> problems,
+      List<RowWarning> warnings,
+      Tally tally) {
     List<Position> added = new ArrayList<>();
     for (Row row : rows) {
       if (RowType.of(row.record()) != RowType.POSITION) {
         continue;
       }
+      tally.validated();
       int before = problems.size();
       String code = required(row, row.code(), "code", problems);
       String name = required(row, row.name(), "name", problems);
@@ -300,10 +440,11 @@ public final class ImportOrganisation {
       }
       String unit = trim(row.unit());
       String reportsTo = trim(row.reportsTo());
+      Map<String, OrgUnit> inForce = inForceOn(windows, from);
       Verdict verdict =
           OrganisationRules.all(
               OrganisationRules.windowIsValid(from, to),
-              OrganisationRules.positionUnitIsKnown(unit, inForceOn(windows, from)),
+              OrganisationRules.positionUnitIsKnown(unit, inForce),
               OrganisationRules.reportsToIsKnown(
                   code, reportsTo, reportsTo != null && positions.containsKey(reportsTo)));
       if (verdict.isAccepted()) {
@@ -330,24 +471,11 @@ public final class ImportOrganisation {
           new Position(code, name, unit, reportsTo, singleHolder, external, Window.of(from, to));
       positions.put(code, position);
       added.add(position);
+      // The rule of POST /positions, against the units as the file leaves them on that day.
+      OrganisationRules.teammanagerInLargeAfdeling(position, inForce.get(unit), inForce)
+          .ifPresent(w -> warnings.add(new RowWarning(row.line(), w.code(), w.message())));
     }
     return added;
-  }
-
-  private Mono<Void> storeStructure(UnitPlan units, List<Position> positions, String actor) {
-    Mono<Void> versions =
-        Flux.fromIterable(units.changedStored())
-            .concatMap(code -> org.units().version(code).flatMap(v -> org.units().advance(code, v)))
-            .then();
-    Mono<Void> ends =
-        Flux.fromIterable(units.endedStored().values())
-            .concatMap(w -> org.units().end(w.code(), w.validFrom(), w.validTo()))
-            .then();
-    Mono<Void> inserts =
-        Flux.fromIterable(units.added().values()).concatMap(org.units()::insert).then();
-    Mono<Void> newPositions =
-        Flux.fromIterable(positions).concatMap(org.positions()::insert).then();
-    return versions.then(ends).then(inserts).then(newPositions);
   }
 
   private static Map<String, OrgUnit> inForceOn(Map<String, List<OrgUnit>> windows, LocalDate day) {
@@ -360,6 +488,12 @@ public final class ImportOrganisation {
       }
     }
     return inForce;
+  }
+
+  private static List<OrgUnit> allWindows(Map<String, List<OrgUnit>> windows) {
+    List<OrgUnit> all = new ArrayList<>();
+    windows.values().forEach(all::addAll);
+    return all;
   }
 
   private static String key(OrgUnit unit) {
@@ -444,7 +578,8 @@ public final class ImportOrganisation {
       Set<String> knownPersons,
       Map<String, Position> positions,
       List<Assignment> existing,
-      String actor) {
+      String actor,
+      Tally tally) {
     Instant now = org.clock().instant();
     List<Person> persons = new ArrayList<>();
     List<Assignment> assignments = new ArrayList<>();
@@ -459,6 +594,7 @@ public final class ImportOrganisation {
       byHolding.computeIfAbsent(holding(a.person(), a.position()), k -> new ArrayList<>()).add(a);
     }
     for (Row row : rows) {
+      tally.validated();
       int before = problems.size();
       String username = trim(row.username());
       if (username == null) {
@@ -527,21 +663,93 @@ public final class ImportOrganisation {
     return new Plan(persons, assignments, problems);
   }
 
-  private Mono<Long> store(Plan plan, UnitPlan units, List<Position> positions, String actor) {
-    List<Events.NewEvent> events = new ArrayList<>();
-    units
-        .written()
-        .forEach(u -> events.add(new Events.NewEvent(Payloads.UNIT_RECORDED, Payloads.of(u))));
-    positions.forEach(
-        p -> events.add(new Events.NewEvent(Payloads.POSITION_RECORDED, Payloads.of(p))));
-    plan.persons.forEach(
-        p -> events.add(new Events.NewEvent(Payloads.PERSON_RECORDED, Payloads.of(p))));
-    plan.assignments.forEach(
-        a -> events.add(new Events.NewEvent(Payloads.ASSIGNMENT_RECORDED, Payloads.of(a))));
-    return org.persons()
-        .insertAll(plan.persons)
-        .then(org.assignments().insertAll(plan.assignments))
-        .then(org.events().appendAll(actor, events));
+  /**
+   * Writes the plan in parts, each with its events, in the order of the events: units, then
+   * positions, persons and assignments, each in parts of {@value #PROGRESS_STEP}. The parts share
+   * the one transaction: the progress tells how far it is, not what others can see.
+   *
+   * @return the revision of the last event, or the current head when nothing was written
+   */
+  private Mono<Long> store(
+      UnitPlan units, List<Position> positions, Plan plan, String actor, Tally tally) {
+    Mono<Void> versions =
+        Flux.fromIterable(units.changedStored())
+            .concatMap(code -> org.units().version(code).flatMap(v -> org.units().advance(code, v)))
+            .then();
+    Mono<Void> ends =
+        Flux.fromIterable(units.endedStored().values())
+            .concatMap(w -> org.units().end(w.code(), w.validFrom(), w.validTo()))
+            .then();
+    Mono<Void> inserts =
+        Flux.fromIterable(units.added().values()).concatMap(org.units()::insert).then();
+    Mono<Long> unitPart =
+        versions
+            .then(ends)
+            .then(inserts)
+            .then(
+                appendAll(
+                    actor,
+                    units.written(),
+                    u -> new Events.NewEvent(Payloads.UNIT_RECORDED, Payloads.of(u))))
+            .doOnNext(revision -> tally.written(units.added().size()));
+    Flux<Long> positionParts =
+        parts(positions)
+            .concatMap(
+                part ->
+                    Flux.fromIterable(part)
+                        .concatMap(org.positions()::insert)
+                        .then(
+                            appendAll(
+                                actor,
+                                part,
+                                p ->
+                                    new Events.NewEvent(
+                                        Payloads.POSITION_RECORDED, Payloads.of(p))))
+                        .doOnNext(revision -> tally.written(part.size())));
+    Flux<Long> personParts =
+        parts(plan.persons)
+            .concatMap(
+                part ->
+                    org.persons()
+                        .insertAll(part)
+                        .then(
+                            appendAll(
+                                actor,
+                                part,
+                                p -> new Events.NewEvent(Payloads.PERSON_RECORDED, Payloads.of(p))))
+                        .doOnNext(revision -> tally.written(part.size())));
+    Flux<Long> assignmentParts =
+        parts(plan.assignments)
+            .concatMap(
+                part ->
+                    org.assignments()
+                        .insertAll(part)
+                        .then(
+                            appendAll(
+                                actor,
+                                part,
+                                a ->
+                                    new Events.NewEvent(
+                                        Payloads.ASSIGNMENT_RECORDED, Payloads.of(a))))
+                        .doOnNext(revision -> tally.written(part.size())));
+    return Flux.concat(unitPart, positionParts, personParts, assignmentParts)
+        .then(org.events().head())
+        .doOnNext(revision -> tally.committing());
+  }
+
+  private <T> Mono<Long> appendAll(
+      String actor, List<T> records, Function<T, Events.NewEvent> event) {
+    List<Events.NewEvent> events = new ArrayList<>(records.size());
+    records.forEach(r -> events.add(event.apply(r)));
+    return org.events().appendAll(actor, events);
+  }
+
+  private static <T> Flux<List<T>> parts(List<T> all) {
+    List<List<T>> parts = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += PROGRESS_STEP) {
+      parts.add(all.subList(i, Math.min(all.size(), i + PROGRESS_STEP)));
+    }
+    return Flux.fromIterable(parts);
   }
 
   private static LocalDate date(

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.mandaat.core.Verdict;
 import nl.mandaat.org.domain.OrgUnit;
 import nl.mandaat.org.domain.OrganisationRules;
 import nl.mandaat.org.domain.UnitKind;
+import nl.mandaat.org.domain.VersionedPosition;
 import nl.mandaat.org.domain.VersionedUnit;
 import reactor.core.publisher.Mono;
 
@@ -64,11 +66,14 @@ public final class RecordUnit {
                   OrgUnit latest = windows.get(windows.size() - 1);
                   boolean inPlace = latest.validFrom().equals(unit.validFrom());
                   List<OrgUnit> before = inPlace ? windows.subList(0, windows.size() - 1) : windows;
-                  return org.units()
-                      .inForceOn(unit.validFrom())
-                      .collect(Collectors.toMap(OrgUnit::code, Function.identity()))
+                  return Mono.zip(
+                          org.units()
+                              .inForceOn(unit.validFrom())
+                              .collect(Collectors.toMap(OrgUnit::code, Function.identity())),
+                          keepsTreeWhole(unit))
                       .flatMap(
-                          units -> {
+                          t -> {
+                            Map<String, OrgUnit> units = t.getT1();
                             var verdict =
                                 OrganisationRules.all(
                                     OrganisationRules.windowIsValid(
@@ -77,7 +82,8 @@ public final class RecordUnit {
                                         unit.code(), unit.validFrom(), before),
                                     OrganisationRules.parentUnitIsKnown(unit.parentCode(), units),
                                     OrganisationRules.unitTreeHasNoCycle(
-                                        unit.code(), unit.parentCode(), units));
+                                        unit.code(), unit.parentCode(), units),
+                                    t.getT2());
                             if (!verdict.isAccepted()) {
                               return Mono.error(new RejectedChange(verdict));
                             }
@@ -140,7 +146,7 @@ public final class RecordUnit {
             .inForceOn(unit.validFrom())
             .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
     Mono<List<OrgUnit>> history = org.units().history(unit.code()).collectList();
-    return Mono.zip(inForce, history)
+    return Mono.zip(inForce, history, keepsTreeWhole(unit))
         .flatMap(
             t -> {
               Map<String, OrgUnit> units = t.getT1();
@@ -151,7 +157,8 @@ public final class RecordUnit {
                       OrganisationRules.unitWindowFollowsHistory(
                           unit.code(), unit.validFrom(), windows),
                       OrganisationRules.parentUnitIsKnown(unit.parentCode(), units),
-                      OrganisationRules.unitTreeHasNoCycle(unit.code(), unit.parentCode(), units));
+                      OrganisationRules.unitTreeHasNoCycle(unit.code(), unit.parentCode(), units),
+                      t.getT3());
               if (!verdict.isAccepted()) {
                 return Mono.error(new RejectedChange(verdict));
               }
@@ -164,6 +171,22 @@ public final class RecordUnit {
                           .flatMap(v -> org.units().advance(unit.code(), v));
               return advance.then(store(unit, units.get(unit.code()), actor));
             });
+  }
+
+  /**
+   * The rules for the days after the window's first: nothing below the unit outlives it, its parent
+   * does, and no later window above it makes a cycle. Skipped for a window the rules of its first
+   * day already refuse (an end before the start, the unit as its own parent).
+   */
+  private Mono<Verdict> keepsTreeWhole(NewUnit unit) {
+    if (!OrganisationRules.windowIsValid(unit.validFrom(), unit.validTo()).isAccepted()
+        || unit.code().equals(unit.parentCode())) {
+      return Mono.just(Verdict.accepted());
+    }
+    return Mono.zip(
+            org.units().all().collectList(),
+            org.positions().inUnit(unit.code()).map(VersionedPosition::position).collectList())
+        .map(t -> OrganisationRules.unitWindowKeepsTreeWhole(toUnit(unit), t.getT1(), t.getT2()));
   }
 
   /** Ends {@code previous} (if any) the day before {@code unit} starts, then adds {@code unit}. */

@@ -2,11 +2,15 @@ package nl.mandaat.org.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.mandaat.core.Position;
 import nl.mandaat.core.Verdict;
 import nl.mandaat.core.Violation;
@@ -14,13 +18,20 @@ import nl.mandaat.core.Violation;
 /**
  * The rules of the organisation's structure that mandate-core's {@code Validator} does not know:
  * each is a named function returning a verdict with the codes of {@link Violation} (plus {@link
- * #OVERLAPPING_UNIT_WINDOW}). Validation at the source (charter: vastlegging en controle aan de
- * bron). Stateless and thread-safe.
+ * #OVERLAPPING_UNIT_WINDOW}, {@link #UNIT_HAS_OPEN_CHILDREN} and {@link #UNIT_HAS_OPEN_POSITIONS}).
+ * Validation at the source (charter: vastlegging en controle aan de bron). Stateless and
+ * thread-safe.
  */
 public final class OrganisationRules {
 
   /** A new window of a unit that starts on or before one already recorded. */
   public static final String OVERLAPPING_UNIT_WINDOW = "OVERLAPPING_UNIT_WINDOW";
+
+  /** A unit closed while a unit below it is still in force after the last day. */
+  public static final String UNIT_HAS_OPEN_CHILDREN = "UNIT_HAS_OPEN_CHILDREN";
+
+  /** A unit closed while a position in it still exists after the last day. */
+  public static final String UNIT_HAS_OPEN_POSITIONS = "UNIT_HAS_OPEN_POSITIONS";
 
   /** At most this many staff make an afdeling small for a teammanager (the charter: 25-30). */
   public static final int SMALL_AFDELING_HEADCOUNT = 25;
@@ -114,6 +125,196 @@ public final class OrganisationRules {
     return Verdict.accepted();
   }
 
+  /**
+   * A unit's new window leaves the tree whole on every day from its start on, whatever is recorded
+   * for later dates: nothing below the unit outlives it ({@link #childUnitsEndWithUnit}, {@link
+   * #positionsEndWithUnit}), its parent outlives it ({@link #parentUnitOutlivesWindow}), and it
+   * never comes below itself ({@link #unitTreeHasNoCycleDuring}). The rules of the window's first
+   * day ({@link #parentUnitIsKnown}, {@link #unitTreeHasNoCycle}) are checked apart.
+   *
+   * @param window the unit's window as it would be stored (new, or the latest one rewritten)
+   * @param windows every recorded window of every unit; those of {@code window}'s own unit are
+   *     ignored
+   * @param positions the positions of {@code window}'s unit (others are ignored)
+   */
+  public static Verdict unitWindowKeepsTreeWhole(
+      OrgUnit window, Collection<OrgUnit> windows, Collection<Position> positions) {
+    return all(
+        childUnitsEndWithUnit(window, windows),
+        positionsEndWithUnit(window, positions),
+        parentUnitOutlivesWindow(window, windows),
+        unitTreeHasNoCycleDuring(window, windows));
+  }
+
+  /**
+   * A unit closed by {@code window} (its {@code validTo}) has no unit below it in force after the
+   * last day: a child window that ends the same day is fine, one that ends a day later is not.
+   */
+  public static Verdict childUnitsEndWithUnit(OrgUnit window, Collection<OrgUnit> windows) {
+    LocalDate lastDay = window.validTo();
+    if (lastDay == null) {
+      return Verdict.accepted();
+    }
+    Map<String, LocalDate> open = new TreeMap<>();
+    for (OrgUnit child : windows) {
+      if (window.code().equals(child.parentCode())
+          && !child.code().equals(window.code())
+          && endsAfter(child.validTo(), lastDay)) {
+        open.merge(child.code(), end(child.validTo()), OrganisationRules::later);
+      }
+    }
+    if (open.isEmpty()) {
+      return Verdict.accepted();
+    }
+    return reject(
+        UNIT_HAS_OPEN_CHILDREN,
+        "validTo",
+        "Eenheid "
+            + window.code()
+            + " heeft na "
+            + lastDay
+            + " nog eenheden onder zich: "
+            + listNl(open)
+            + ". Beëindig of verplaats die eerst.",
+        "Unit "
+            + window.code()
+            + " still has units below it after "
+            + lastDay
+            + ": "
+            + listEn(open)
+            + ". End or move them first.");
+  }
+
+  /**
+   * A unit closed by {@code window} (its {@code validTo}) has no position that exists after the
+   * last day: a position that ends the same day is fine, one that ends a day later is not.
+   */
+  public static Verdict positionsEndWithUnit(OrgUnit window, Collection<Position> positions) {
+    LocalDate lastDay = window.validTo();
+    if (lastDay == null) {
+      return Verdict.accepted();
+    }
+    Map<String, LocalDate> open = new TreeMap<>();
+    for (Position position : positions) {
+      if (window.code().equals(position.unitCode())
+          && endsAfter(position.lifetime().to(), lastDay)) {
+        open.put(position.code(), end(position.lifetime().to()));
+      }
+    }
+    if (open.isEmpty()) {
+      return Verdict.accepted();
+    }
+    return reject(
+        UNIT_HAS_OPEN_POSITIONS,
+        "validTo",
+        "Eenheid "
+            + window.code()
+            + " heeft na "
+            + lastDay
+            + " nog functies: "
+            + listNl(open)
+            + ". Beëindig of verplaats die eerst.",
+        "Unit "
+            + window.code()
+            + " still has positions after "
+            + lastDay
+            + ": "
+            + listEn(open)
+            + ". End or move them first.");
+  }
+
+  /**
+   * The parent is in force on every day of the window, not only on its first ({@link
+   * #parentUnitIsKnown} reports that day): a unit never hangs below a unit that has ended. Uses the
+   * code of a sub-grant that outlives its parent grant: the same rule for the tree.
+   */
+  public static Verdict parentUnitOutlivesWindow(OrgUnit window, Collection<OrgUnit> windows) {
+    String parent = window.parentCode();
+    if (parent == null) {
+      return Verdict.accepted();
+    }
+    List<OrgUnit> parentWindows = new ArrayList<>();
+    for (OrgUnit w : windows) {
+      if (w.code().equals(parent)) {
+        parentWindows.add(w);
+      }
+    }
+    LocalDate day = window.validFrom();
+    boolean firstDay = true;
+    while (window.validTo() == null || !day.isAfter(window.validTo())) {
+      OrgUnit covering = inForceOn(parentWindows, day);
+      if (covering == null) {
+        if (firstDay) {
+          return Verdict.accepted(); // parentUnitIsKnown says so
+        }
+        return reject(
+            Violation.EXCEEDS_PARENT_VALIDITY,
+            "validTo",
+            "Bovenliggende eenheid "
+                + parent
+                + " bestaat vanaf "
+                + day
+                + " niet meer, eenheid "
+                + window.code()
+                + " wel.",
+            "Parent unit "
+                + parent
+                + " is not in force from "
+                + day
+                + ", while unit "
+                + window.code()
+                + " is.");
+      }
+      if (covering.validTo() == null) {
+        return Verdict.accepted();
+      }
+      day = covering.validTo().plusDays(1);
+      firstDay = false;
+    }
+    return Verdict.accepted();
+  }
+
+  /**
+   * The unit never comes below itself on any day of the window, also when units above it have
+   * windows recorded for later dates ({@link #unitTreeHasNoCycle} checks the first day).
+   */
+  public static Verdict unitTreeHasNoCycleDuring(OrgUnit window, Collection<OrgUnit> windows) {
+    if (window.parentCode() == null) {
+      return Verdict.accepted();
+    }
+    Map<String, List<OrgUnit>> byCode = new HashMap<>();
+    Set<LocalDate> changes = new TreeSet<>();
+    for (OrgUnit w : windows) {
+      if (w.code().equals(window.code())) {
+        continue;
+      }
+      byCode.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w);
+      changes.add(w.validFrom());
+      if (w.validTo() != null) {
+        changes.add(w.validTo().plusDays(1));
+      }
+    }
+    for (LocalDate day : changes) {
+      if (!day.isAfter(window.validFrom()) || !window.isInForceOn(day)) {
+        continue;
+      }
+      Set<String> seen = new HashSet<>();
+      String current = window.parentCode();
+      while (current != null && seen.add(current)) {
+        if (current.equals(window.code())) {
+          return reject(
+              Violation.CYCLE,
+              "parent",
+              "Eenheid " + window.code() + " zou op " + day + " onder zichzelf komen te hangen.",
+              "Unit " + window.code() + " would end up below itself on " + day + ".");
+        }
+        OrgUnit above = inForceOn(byCode.getOrDefault(current, List.of()), day);
+        current = above == null ? null : above.parentCode();
+      }
+    }
+    return Verdict.accepted();
+  }
+
   /** A position belongs to a unit in force on the day the position starts. */
   public static Verdict positionUnitIsKnown(String unitCode, Map<String, OrgUnit> inForce) {
     if (unitCode == null || !inForce.containsKey(unitCode)) {
@@ -176,6 +377,47 @@ public final class OrganisationRules {
   public static boolean isTeammanager(Position position) {
     return position.code().startsWith("teammanager")
         || position.name().toLowerCase(java.util.Locale.ROOT).startsWith("teammanager");
+  }
+
+  private static boolean endsAfter(LocalDate end, LocalDate lastDay) {
+    return end == null || end.isAfter(lastDay);
+  }
+
+  /** Stands for "no end" in the lists of what outlives a unit (a map holds no null). */
+  private static final LocalDate OPEN_ENDED = LocalDate.MAX;
+
+  private static LocalDate end(LocalDate validTo) {
+    return validTo == null ? OPEN_ENDED : validTo;
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static String listEn(Map<String, LocalDate> ends) {
+    List<String> items = new ArrayList<>();
+    ends.forEach(
+        (code, end) ->
+            items.add(code + (end.equals(OPEN_ENDED) ? " (open-ended)" : " (until " + end + ")")));
+    return String.join(", ", items);
+  }
+
+  private static String listNl(Map<String, LocalDate> ends) {
+    List<String> items = new ArrayList<>();
+    ends.forEach(
+        (code, end) ->
+            items.add(
+                code + (end.equals(OPEN_ENDED) ? " (onbepaald)" : " (tot en met " + end + ")")));
+    return String.join(", ", items);
+  }
+
+  private static OrgUnit inForceOn(List<OrgUnit> windows, LocalDate day) {
+    for (OrgUnit w : windows) {
+      if (w.isInForceOn(day)) {
+        return w;
+      }
+    }
+    return null;
   }
 
   private static Verdict unknownUnit(String unit, String field) {

@@ -17,6 +17,11 @@ final class OrganisationFixtures {
     return new OrgUnit(code, code, parent, kind, START, null, headcount);
   }
 
+  /** A window of unit {@code code} from {@code from} to {@code to} (null: open-ended). */
+  static OrgUnit window(String code, String parent, LocalDate from, LocalDate to) {
+    return new OrgUnit(code, code, parent, UnitKind.DEPARTMENT, from, to, 10);
+  }
+
   static Map<String, OrgUnit> tree() {
     Map<String, OrgUnit> units = new LinkedHashMap<>();
     units.put("gemeente", unit("gemeente", null, UnitKind.MUNICIPALITY, 1300));
@@ -31,5 +36,9 @@ final class OrganisationFixtures {
 
   static Position position(String code, String unit) {
     return new Position(code, code, unit, null, true, false, Window.from(START));
+  }
+
+  static Position position(String code, String unit, LocalDate to) {
+    return new Position(code, code, unit, null, true, false, Window.of(START, to));
   }
 }

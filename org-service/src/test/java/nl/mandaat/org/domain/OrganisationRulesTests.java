@@ -4,8 +4,10 @@ import static nl.mandaat.org.domain.OrganisationFixtures.START;
 import static nl.mandaat.org.domain.OrganisationFixtures.position;
 import static nl.mandaat.org.domain.OrganisationFixtures.tree;
 import static nl.mandaat.org.domain.OrganisationFixtures.unit;
+import static nl.mandaat.org.domain.OrganisationFixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.mandaat.core.Violation;
@@ -132,5 +134,174 @@ class OrganisationRulesTests {
   @Test
   void aUnitOfTheFixtureIsInForceFromTheStart() {
     assertThat(unit("x", null, UnitKind.TEAM, 1).isInForceOn(START)).isTrue();
+  }
+
+  // ---- closing and moving: what lies below and above a unit's new window ----
+
+  private static final LocalDate LAST_DAY = LocalDate.of(2030, 6, 30);
+
+  private final OrgUnit closed = window("klein", "stad", START, LAST_DAY);
+
+  @Test
+  void closingAUnitWhoseTeamEndsTheSameDayIsAllowed() {
+    assertThat(
+            OrganisationRules.childUnitsEndWithUnit(
+                    closed, List.of(window("klein-team", "klein", START, LAST_DAY)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void closingAUnitWhoseTeamEndsADayLaterIsRefused() {
+    assertThat(
+            OrganisationRules.childUnitsEndWithUnit(
+                    closed, List.of(window("klein-team", "klein", START, LAST_DAY.plusDays(1))))
+                .codes())
+        .containsExactly(OrganisationRules.UNIT_HAS_OPEN_CHILDREN);
+  }
+
+  @Test
+  void closingAUnitWithAnOpenEndedTeamOrOneStartingLaterIsRefusedNamingEach() {
+    var verdict =
+        OrganisationRules.childUnitsEndWithUnit(
+            closed,
+            List.of(
+                window("klein-team", "klein", START, null),
+                window("later-team", "klein", LAST_DAY.plusDays(10), LAST_DAY.plusDays(20))));
+    assertThat(verdict.codes()).containsExactly(OrganisationRules.UNIT_HAS_OPEN_CHILDREN);
+    assertThat(verdict.violations().get(0).field()).isEqualTo("validTo");
+    assertThat(verdict.violations().get(0).messageEn())
+        .contains("klein-team (open-ended)")
+        .contains("later-team (until 2030-07-20)");
+  }
+
+  @Test
+  void aTeamThatMovedAwayBeforeTheClosingIsNoLongerBelowIt() {
+    assertThat(
+            OrganisationRules.childUnitsEndWithUnit(
+                    closed,
+                    List.of(
+                        window("klein-team", "klein", START, LAST_DAY.minusDays(1)),
+                        window("klein-team", "stad", LAST_DAY, null)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aUnitWithoutEndHasNothingToOutlive() {
+    assertThat(
+            OrganisationRules.unitWindowKeepsTreeWhole(
+                    window("klein", "stad", START, null),
+                    List.of(window("klein-team", "klein", START, null)),
+                    List.of(position("medewerker-klein", "klein")))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void closingAUnitWhosePositionEndsTheSameDayIsAllowed() {
+    assertThat(
+            OrganisationRules.positionsEndWithUnit(
+                    closed, List.of(position("medewerker-klein", "klein", LAST_DAY)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void closingAUnitWhosePositionEndsADayLaterIsRefused() {
+    assertThat(
+            OrganisationRules.positionsEndWithUnit(
+                    closed, List.of(position("medewerker-klein", "klein", LAST_DAY.plusDays(1))))
+                .codes())
+        .containsExactly(OrganisationRules.UNIT_HAS_OPEN_POSITIONS);
+  }
+
+  @Test
+  void positionsOfOtherUnitsDoNotHoldAClosingBack() {
+    assertThat(
+            OrganisationRules.positionsEndWithUnit(
+                    closed, List.of(position("medewerker-stad", "stad")))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aUnitMovedBelowAParentThatEndsTheSameDayIsAllowed() {
+    assertThat(
+            OrganisationRules.parentUnitOutlivesWindow(
+                    window("klein", "project", START.plusDays(10), LAST_DAY),
+                    List.of(window("project", "gemeente", START, LAST_DAY)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aUnitMovedBelowAParentThatEndsADayEarlierExceedsItsValidity() {
+    var verdict =
+        OrganisationRules.parentUnitOutlivesWindow(
+            window("klein", "project", START.plusDays(10), null),
+            List.of(window("project", "gemeente", START, LAST_DAY)));
+    assertThat(verdict.codes()).containsExactly(Violation.EXCEEDS_PARENT_VALIDITY);
+    assertThat(verdict.violations().get(0).messageEn()).contains("from 2030-07-01");
+  }
+
+  @Test
+  void aParentWhoseWindowsFollowEachOtherCoversTheWindow() {
+    assertThat(
+            OrganisationRules.parentUnitOutlivesWindow(
+                    window("klein", "project", START.plusDays(10), null),
+                    List.of(
+                        window("project", "gemeente", START, LAST_DAY),
+                        window("project", "stad", LAST_DAY.plusDays(1), null)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aParentWithAGapLeavesTheUnitHangingOnTheDaysBetween() {
+    assertThat(
+            OrganisationRules.parentUnitOutlivesWindow(
+                    window("klein", "project", START.plusDays(10), null),
+                    List.of(
+                        window("project", "gemeente", START, LAST_DAY),
+                        window("project", "gemeente", LAST_DAY.plusDays(2), null)))
+                .codes())
+        .containsExactly(Violation.EXCEEDS_PARENT_VALIDITY);
+  }
+
+  @Test
+  void aParentNotInForceOnTheFirstDayIsLeftToParentUnitIsKnown() {
+    assertThat(
+            OrganisationRules.parentUnitOutlivesWindow(
+                    window("klein", "project", START, null),
+                    List.of(window("project", "gemeente", START.plusDays(1), null)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aMoveThatBecomesACycleWhenAUnitAboveMovesLaterIsRefused() {
+    // From 2031 klein hangs below project; project moves below klein from 2032.
+    var verdict =
+        OrganisationRules.unitTreeHasNoCycleDuring(
+            window("klein", "project", LocalDate.of(2031, 1, 1), null),
+            List.of(
+                window("project", "gemeente", START, LocalDate.of(2031, 12, 31)),
+                window("project", "klein", LocalDate.of(2032, 1, 1), null)));
+    assertThat(verdict.codes()).containsExactly(Violation.CYCLE);
+    assertThat(verdict.violations().get(0).messageEn()).contains("2032-01-01");
+  }
+
+  @Test
+  void aMoveThatEndsBeforeTheUnitAboveMovesIsNoCycle() {
+    assertThat(
+            OrganisationRules.unitTreeHasNoCycleDuring(
+                    window(
+                        "klein", "project", LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31)),
+                    List.of(
+                        window("project", "gemeente", START, LocalDate.of(2031, 12, 31)),
+                        window("project", "klein", LocalDate.of(2032, 1, 1), null)))
+                .isAccepted())
+        .isTrue();
   }
 }

@@ -15,6 +15,9 @@ public interface Positions {
   /** Every position, by code. */
   Flux<VersionedPosition> all();
 
+  /** Every position of unit {@code unitCode}, whatever its lifetime, by code. */
+  Flux<VersionedPosition> inUnit(String unitCode);
+
   /** The position with {@code code}, or empty. */
   Mono<VersionedPosition> byCode(String code);
 

@@ -42,6 +42,16 @@ class R2dbcPositions implements Positions {
   }
 
   @Override
+  public Flux<VersionedPosition> inUnit(String unitCode) {
+    return database
+        .sql(SELECT + " where unit_code = :unit order by code")
+        .bind("unit", unitCode)
+        .map(PositionRow::read)
+        .all()
+        .map(PositionRow::toDomain);
+  }
+
+  @Override
   public Mono<VersionedPosition> byCode(String code) {
     return database
         .sql(SELECT + " where code = :code")
