@@ -3,6 +3,7 @@ package nl.mandaat.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,28 @@ class GatewayIntegrationTests {
         .isEqualTo("/api/v1/org/units?at=2026-06-01")
         .jsonPath("$.authorization")
         .isEqualTo("Bearer " + token);
+  }
+
+  /** org-service's import progress (NDJSON) must reach the client line by line, not at the end. */
+  @Test
+  void aProgressStreamIsPassedOnLineByLine() {
+    List<Long> arrivals =
+        web.post()
+            .uri("/api/v1/org/import/ndjson")
+            .headers(h -> h.setBearerAuth(TestIssuer.token("beheer", "register-beheer")))
+            .accept(MediaType.APPLICATION_NDJSON)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseBody()
+            .map(line -> System.nanoTime())
+            .collectList()
+            .block(Duration.ofSeconds(30));
+
+    assertThat(arrivals).hasSize(2);
+    assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
+        .isGreaterThan(Upstreams.SLOW.dividedBy(2));
   }
 
   @ParameterizedTest(name = "{0} goes to {1} as {2}")

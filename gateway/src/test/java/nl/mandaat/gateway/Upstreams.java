@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -14,7 +15,8 @@ import reactor.netty.http.server.HttpServer;
  * Stand-ins for the services behind the gateway: each answers every request with JSON naming
  * itself, the path and the Authorization and Cookie headers it received, and remembers the paths. A
  * path containing {@code /slow} is answered after {@link #SLOW}; one containing {@code /fail} with
- * a 500.
+ * a 500; one containing {@code /ndjson} with two {@code application/x-ndjson} lines, {@link #SLOW}
+ * apart.
  */
 final class Upstreams {
 
@@ -38,6 +40,16 @@ final class Upstreams {
         .handle(
             (request, response) -> {
               received.add(request.uri());
+              if (request.uri().contains("/ndjson")) {
+                // A progress stream: one line now, the next one SLOW later.
+                return response
+                    .header("Content-Type", "application/x-ndjson")
+                    .sendString(
+                        Flux.concat(
+                            Mono.just("{\"line\":1}\n"),
+                            Mono.just("{\"line\":2}\n").delaySubscription(SLOW)))
+                    .then();
+              }
               String authorization = request.requestHeaders().get("Authorization", "");
               String cookie = request.requestHeaders().get("Cookie", "");
               String revision = request.requestHeaders().get("X-Register-Revision", "");
