@@ -1,5 +1,6 @@
 package nl.mandaat.launcher;
 
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -52,6 +54,18 @@ final class HttpFixtures {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> putJson(URI uri, String bearer, String json)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> postForm(URI uri, Map<String, String> form)
       throws IOException, InterruptedException {
     String body =
@@ -73,6 +87,10 @@ final class HttpFixtures {
 
   static Map<String, Object> json(HttpResponse<String> response) throws ParseException {
     return JSONObjectUtils.parse(response.body());
+  }
+
+  static List<Object> jsonArray(HttpResponse<String> response) throws ParseException {
+    return JSONArrayUtils.parse(response.body());
   }
 
   /** An access token for a demo user by password grant through {@code mandaat-cli}. */

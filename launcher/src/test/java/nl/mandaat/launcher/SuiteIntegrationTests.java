@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,9 @@ class SuiteIntegrationTests {
 
   private static final Duration READY = Duration.ofSeconds(300);
   private static final Duration STOP = Duration.ofSeconds(200);
+
+  /** How long mandate-service may take to apply an event of org-service's stream. */
+  private static final Duration ORGANISATION_FOLLOWED = Duration.ofSeconds(15);
 
   @Test
   @Timeout(600)
@@ -97,6 +103,8 @@ class SuiteIntegrationTests {
       assertThat(HttpFixtures.json(deny)).containsEntry("decision", false);
       assertThat(deny.body()).contains("\"reason\":\"REVOKED\"", "\"revision\":" + revision);
 
+      anAssignmentThroughOrgServiceReachesGrantValidation(ports);
+
       long resident =
           ProcessTree.residentBytes(started)
               + ProcessTree.residentBytes(List.of(launcherHandle(launcher)));
@@ -117,6 +125,98 @@ class SuiteIntegrationTests {
         assertThat(PortCheck.isFree(port.port())).as("port " + port + " free after stop").isTrue();
       }
     }
+  }
+
+  /**
+   * A handover in Werk & Inkomen (untouched by the other steps), recorded through org-service: the
+   * seed's {@code ah-wi} leaves {@code afdelingshoofd-wi} yesterday and {@code mw-wi} holds it from
+   * today. Whether a person may sub-mandate under G09 (college to afdelingshoofd-wi) depends only
+   * on that assignment, and mandate-service knows it only from org-service's stream ({@code
+   * mandaat.org.uri}): the same sub-mandate is accepted for ah-wi and refused {@code NOT_HOLDER}
+   * for mw-wi before the change, and the other way round after it.
+   */
+  private static void anAssignmentThroughOrgServiceReachesGrantValidation(SuitePorts ports)
+      throws Exception {
+    // The register's days are Amsterdam days (mandate-core's Register.DEFAULT_ZONE).
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    String leaving = HttpFixtures.passwordToken(ports.issuer(), "ah-wi", "demo");
+    String arriving = HttpFixtures.passwordToken(ports.issuer(), "mw-wi", "demo");
+    String administrator = HttpFixtures.passwordToken(ports.issuer(), "beheer", "demo");
+    URI grants = URI.create(ports.gateway() + "/api/v1/grants");
+    String subMandate =
+        "{\"kind\":\"SUB_MANDATE\",\"parentGrantId\":\"G09-afdelingshoofd-wi\","
+            + "\"holderPosition\":\"teammanager-uitkeringen\","
+            + "\"decisionTypes\":[\"bijzondere-bijstand\"],\"orgUnits\":[\"uitkeringen\"],"
+            + "\"ceiling\":1000,\"validFrom\":\""
+            + today
+            + "\",\"subMandateAllowed\":false,"
+            + "\"grantDecisionRef\":\"Ondermandaatbesluit suite test\",\"instructions\":[]}";
+
+    HttpResponse<String> byHolder = HttpFixtures.postJson(grants, leaving, subMandate);
+    assertThat(byHolder.statusCode())
+        .as("ah-wi before the change: " + byHolder.body())
+        .isEqualTo(201);
+    HttpResponse<String> byNewcomer = HttpFixtures.postJson(grants, arriving, subMandate);
+    assertThat(byNewcomer.statusCode())
+        .as("mw-wi before the change: " + byNewcomer.body())
+        .isEqualTo(422);
+    assertThat(HttpFixtures.json(byNewcomer)).containsEntry("code", "NOT_HOLDER");
+
+    HttpResponse<String> held =
+        HttpFixtures.get(
+            URI.create(ports.gateway() + "/api/v1/org/persons/ah-wi/positions?at=" + today),
+            administrator);
+    assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+    String assignment =
+        HttpFixtures.jsonArray(held).stream()
+            .map(position -> (Map<?, ?>) position)
+            .filter(position -> "afdelingshoofd-wi".equals(position.get("position")))
+            .filter(position -> "ASSIGNMENT".equals(position.get("via")))
+            .map(position -> (String) position.get("id"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("ah-wi holds afdelingshoofd-wi: " + held.body()));
+    HttpResponse<String> ended =
+        HttpFixtures.putJson(
+            URI.create(ports.gateway() + "/api/v1/org/assignments/" + assignment + "/end"),
+            administrator,
+            "{\"validTo\":\"" + today.minusDays(1) + "\"}");
+    assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+    HttpResponse<String> assigned =
+        HttpFixtures.postJson(
+            URI.create(ports.gateway() + "/api/v1/org/assignments"),
+            administrator,
+            "{\"person\":\"mw-wi\",\"position\":\"afdelingshoofd-wi\",\"validFrom\":\""
+                + today
+                + "\"}");
+    assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
+
+    // mandate-service follows org-service asynchronously and its grant write takes no revision of
+    // the organisation, so the write is repeated while it is still refused for the old reason.
+    long deadline = System.nanoTime() + ORGANISATION_FOLLOWED.toNanos();
+    HttpResponse<String> after = HttpFixtures.postJson(grants, arriving, subMandate);
+    while (refusedAsNotHolder(after) && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      after = HttpFixtures.postJson(grants, arriving, subMandate);
+    }
+    assertThat(after.statusCode())
+        .as(
+            "mw-wi's sub-mandate "
+                + ORGANISATION_FOLLOWED.toSeconds()
+                + " s after the assignment through org-service (does mandate-service follow"
+                + " org-service's event stream?): "
+                + after.body())
+        .isEqualTo(201);
+    assertThat(HttpFixtures.json(after)).containsKey("id");
+    // The stream is in order: the ending came before the new assignment.
+    HttpResponse<String> byFormerHolder = HttpFixtures.postJson(grants, leaving, subMandate);
+    assertThat(byFormerHolder.statusCode())
+        .as("ah-wi after the change: " + byFormerHolder.body())
+        .isEqualTo(422);
+    assertThat(HttpFixtures.json(byFormerHolder)).containsEntry("code", "NOT_HOLDER");
+  }
+
+  private static boolean refusedAsNotHolder(HttpResponse<String> answer) throws Exception {
+    return answer.statusCode() == 422 && "NOT_HOLDER".equals(HttpFixtures.json(answer).get("code"));
   }
 
   /** Asks until the replica has caught up with both streams (503 until then), at most 60 s. */
