@@ -118,7 +118,6 @@ public final class GatewayLoad {
   private static void run(RunningSuite suite, Duration duration) throws Exception {
     String asker = suite.token("tm-omgeving");
     String subsidies = suite.token("ah-subsidies");
-    String grantor = suite.token("ah-vergunningen");
     awaitReplica(suite, asker);
     requireAnswer(suite.post("/access/v1/evaluation", asker, QUESTION.formatted("")), "true");
 
@@ -132,16 +131,23 @@ public final class GatewayLoad {
     ProcessHandle gateway = suite.process("gateway");
     Supplier<Duration> cpu = () -> gateway.info().totalCpuDuration().orElse(Duration.ZERO);
     String host = suite.gateway().getHost() + ":" + suite.gateway().getPort();
-    byte[] question =
-        Request.postJson("/access/v1/evaluation", asker, QUESTION.formatted("")).encode(host);
-    byte[] viaWebFlux =
-        Request.postJson("/access/v1/evaluation?via=webflux", asker, QUESTION.formatted(""))
-            .encode(host);
-    byte[] hundred = Request.postJson("/access/v1/evaluations", asker, batch).encode(host);
-    byte[] checked =
-        Request.postJson("/apps/checked/subsidies/a", subsidies, application).encode(host);
-    byte[] tokenOnly =
-        Request.postJson("/apps/token-only/subsidies/a", subsidies, application).encode(host);
+    // Each run encodes its request with a token fetched just before it: a run of every part takes
+    // longer than a token lives.
+    Fresh question =
+        () -> encoded(suite, host, "/access/v1/evaluation", "tm-omgeving", QUESTION.formatted(""));
+    Fresh viaWebFlux =
+        () ->
+            encoded(
+                suite,
+                host,
+                "/access/v1/evaluation?via=webflux",
+                "tm-omgeving",
+                QUESTION.formatted(""));
+    Fresh hundred = () -> encoded(suite, host, "/access/v1/evaluations", "tm-omgeving", batch);
+    Fresh checked =
+        () -> encoded(suite, host, "/apps/checked/subsidies/a", "ah-subsidies", application);
+    Fresh tokenOnly =
+        () -> encoded(suite, host, "/apps/token-only/subsidies/a", "ah-subsidies", application);
 
     Set<String> only =
         Set.of(System.getProperty("load.only", "evaluation,batch,route,revocation").split(","));
@@ -184,9 +190,6 @@ public final class GatewayLoad {
         unguardedRate += unguarded.completedRate();
       }
     }
-    double[] revocations =
-        only.contains("revocation") ? revocations(suite, grantor, asker, 200) : new double[0];
-
     LoadResult.print(results, System.out);
     if (batches != null) {
       System.out.printf(
@@ -200,6 +203,11 @@ public final class GatewayLoad {
           "Enforcement keeps %.1f%% of the token-only route's throughput (both rounds).%n",
           100 * guardedRate / unguardedRate);
     }
+    double[] revocations =
+        only.contains("revocation")
+            ? revocations(suite, suite.token("ah-vergunningen"), suite.token("tm-omgeving"), 200)
+            : new double[0];
+
     if (revocations.length > 0) {
       Arrays.sort(revocations);
       System.out.printf(
@@ -212,8 +220,20 @@ public final class GatewayLoad {
     }
   }
 
+  /** A request encoded with a token fetched now. */
+  @FunctionalInterface
+  private interface Fresh {
+    byte[] get() throws Exception;
+  }
+
+  private static byte[] encoded(
+      RunningSuite suite, String host, String path, String user, String body) throws Exception {
+    return Request.postJson(path, suite.token(user), body).encode(host);
+  }
+
   private static LoadGenerator generator(
-      RunningSuite suite, int connections, byte[] request, Supplier<Duration> cpu) {
+      RunningSuite suite, int connections, Fresh fresh, Supplier<Duration> cpu) throws Exception {
+    byte[] request = fresh.get();
     return new LoadGenerator(
         suite.gateway(), connections, n -> request, status -> status == 200, cpu);
   }
