@@ -1,9 +1,13 @@
 package nl.mandaat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +44,7 @@ class GatewayIntegrationTests {
 
   @Autowired WebTestClient web;
   @Autowired DatabaseClient database;
+  @Autowired ConnectionFactory connections;
 
   @Test
   void flywayMigratedTheGatewaySchema() {
@@ -50,6 +57,55 @@ class GatewayIntegrationTests {
         .as(StepVerifier::create)
         .expectNext(1L)
         .verifyComplete();
+  }
+
+  /**
+   * reporting-service follows the decision log with {@code decision_log_after}: a record whose
+   * transaction commits after a later one must not be skipped, whatever its id.
+   */
+  @Test
+  void theDecisionLogIsFollowedInCommitOrderWithoutSkippingALateCommit() {
+    String insert =
+        "insert into decision_log (source, caller, subject_type, subject_id, action,"
+            + " resource_type, resource_id, question, decision, reason, revision)"
+            + " values ('follow-test', $1, 'user', 'x', 'decide', 'decision-type', 'y', '{}',"
+            + " false, 'NO_MANDATE', 1)";
+    String follow =
+        "select caller, txid::text as txid, id from decision_log_after($1::xid8, $2, 100000)"
+            + " where source = 'follow-test'";
+    Connection early = Mono.from(connections.create()).block(Duration.ofSeconds(10));
+    try {
+      // "early" takes its id first but commits last.
+      Mono.from(early.beginTransaction()).block(Duration.ofSeconds(10));
+      Flux.from(early.createStatement(insert).bind("$1", "early").execute())
+          .flatMap(result -> result.getRowsUpdated())
+          .blockLast(Duration.ofSeconds(10));
+      database.sql(insert).bind("$1", "late").fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+      assertThat(followed(follow, "0", 0)).as("nothing while an earlier writer is open").isEmpty();
+
+      Mono.from(early.commitTransaction()).block(Duration.ofSeconds(10));
+      // Once no transaction older than "late" runs (the gateway's own writes are short).
+      await().atMost(Duration.ofSeconds(10)).until(() -> followed(follow, "0", 0).size() == 2);
+      List<Map<String, Object>> rows = followed(follow, "0", 0);
+      assertThat(rows).extracting(row -> row.get("caller")).containsExactly("early", "late");
+
+      Map<String, Object> last = rows.get(1);
+      assertThat(followed(follow, (String) last.get("txid"), (Long) last.get("id"))).isEmpty();
+    } finally {
+      Mono.from(early.close()).block(Duration.ofSeconds(10));
+    }
+  }
+
+  private List<Map<String, Object>> followed(String sql, String afterTxid, long afterId) {
+    return database
+        .sql(sql)
+        .bind("$1", afterTxid)
+        .bind("$2", afterId)
+        .fetch()
+        .all()
+        .collectList()
+        .block(Duration.ofSeconds(10));
   }
 
   @Test
