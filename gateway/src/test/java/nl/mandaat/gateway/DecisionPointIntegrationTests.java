@@ -503,6 +503,20 @@ class DecisionPointIntegrationTests {
         .isEqualTo("BODY_TOO_LARGE");
   }
 
+  /** curl sends a body over 1 KB only after {@code 100 Continue}: the lane must ask for it. */
+  @Test
+  void theLaneAnswersAClientThatWaitsForContinue() {
+    awaitReplica();
+    String padded = PURCHASE.formatted("8000", ", \"traceparent\": \"" + "0".repeat(2000) + "\"");
+
+    String exchange =
+        RawHttp.postExpectingContinue(
+            port, "/access/v1/evaluation", TestIssuer.token("tm-omgeving", "manager"), padded);
+
+    assertThat(exchange).startsWith("HTTP/1.1 100");
+    assertThat(exchange).contains("HTTP/1.1 200").contains("\"decision\":true");
+  }
+
   private record WebClientAnswer(
       int status, String contentType, HttpHeaders headers, JsonNode json) {}
 

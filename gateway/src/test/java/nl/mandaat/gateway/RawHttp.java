@@ -35,4 +35,46 @@ final class RawHttp {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A POST as curl sends a body over 1 KB: headers with {@code Expect: 100-continue} first, the
+   * body only after the server's interim {@code 100 Continue}. Returns the interim status line and
+   * the final response, or only the final response when the server answered at once.
+   */
+  static String postExpectingContinue(int port, String target, String bearerToken, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      String head =
+          "POST "
+              + target
+              + " HTTP/1.1\r\nHost: localhost:"
+              + port
+              + "\r\nAuthorization: Bearer "
+              + bearerToken
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + bytes.length
+              + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      StringBuilder interim = new StringBuilder();
+      while (!interim.toString().endsWith("\r\n\r\n")) {
+        int c = in.read();
+        if (c < 0) {
+          return interim.toString();
+        }
+        interim.append((char) c);
+      }
+      if (!interim.toString().startsWith("HTTP/1.1 100")) {
+        return interim + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      out.write(bytes);
+      out.flush();
+      return interim + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
