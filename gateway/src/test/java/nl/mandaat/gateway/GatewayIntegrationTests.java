@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.mandaat.gateway.adapter.out.r2dbc.R2dbcWebSessions;
+import nl.mandaat.testsupport.MutableClock;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.session.MapSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -106,6 +114,43 @@ class GatewayIntegrationTests {
         .all()
         .collectList()
         .block(Duration.ofSeconds(10));
+  }
+
+  /** Two replicas on one database: a session one saves, the other finds, with what it holds. */
+  @Test
+  void aSessionSavedByOneReplicaIsFoundByAnother() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    R2dbcWebSessions one = new R2dbcWebSessions(database, Duration.ofMinutes(30), clock);
+    R2dbcWebSessions another = new R2dbcWebSessions(database, Duration.ofMinutes(30), clock);
+    MapSession session = one.createSession().block(Duration.ofSeconds(10));
+    SecurityContextImpl context =
+        new SecurityContextImpl(
+            new UsernamePasswordAuthenticationToken(
+                "tm-omgeving", null, List.of(new SimpleGrantedAuthority("ROLE_manager"))));
+    session.setAttribute("SPRING_SECURITY_CONTEXT", context);
+    session.setAttribute("return-to", "/console/mandaten");
+    one.save(session).block(Duration.ofSeconds(10));
+
+    MapSession found = another.findById(session.getId()).block(Duration.ofSeconds(10));
+    assertThat(found).isNotNull();
+    assertThat(found.<String>getAttribute("return-to")).isEqualTo("/console/mandaten");
+    SecurityContextImpl restored = found.getAttribute("SPRING_SECURITY_CONTEXT");
+    assertThat(restored.getAuthentication().getName()).isEqualTo("tm-omgeving");
+    assertThat(restored.getAuthentication().getAuthorities())
+        .extracting(GrantedAuthority::getAuthority)
+        .containsExactly("ROLE_manager");
+
+    // A login renews the id against fixation: the old id is gone, the new one holds the session.
+    String before = found.getId();
+    found.changeSessionId();
+    another.save(found).block(Duration.ofSeconds(10));
+    assertThat(one.findById(before).blockOptional(Duration.ofSeconds(10))).isEmpty();
+    assertThat(one.findById(found.getId()).blockOptional(Duration.ofSeconds(10))).isPresent();
+
+    // Thirty minutes without a request: no longer answered, and swept.
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(one.findById(found.getId()).blockOptional(Duration.ofSeconds(10))).isEmpty();
+    assertThat(one.deleteExpired().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
   }
 
   @Test

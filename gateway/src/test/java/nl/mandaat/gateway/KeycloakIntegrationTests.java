@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +18,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +53,31 @@ class KeycloakIntegrationTests {
     for (String name : Upstreams.NAMES) {
       registry.add("mandaat.routes." + name + "-uri", () -> UPSTREAMS.uri(name));
     }
+  }
+
+  /** A second gateway on the same database and Keycloak, on a port of its own. */
+  private static ConfigurableApplicationContext anotherReplica() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    environment((name, value) -> properties.put(name, value.get()));
+    properties.put("server.port", 0);
+    return new SpringApplicationBuilder(GatewayApplication.class)
+        // Reactor Netty resources of its own: closing a context that uses the global ones
+        // disposes them under this test class's gateway too.
+        .initializers(
+            context ->
+                ((GenericApplicationContext) context)
+                    .registerBean(
+                        "reactorResourceFactory",
+                        ReactorResourceFactory.class,
+                        () -> {
+                          ReactorResourceFactory resources = new ReactorResourceFactory();
+                          resources.setUseGlobalResources(false);
+                          return resources;
+                        }))
+        .run(
+            properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new));
   }
 
   @AfterAll
@@ -265,6 +296,16 @@ class KeycloakIntegrationTests {
     assertThat(claims)
         .contains("\"preferred_username\":\"tm-omgeving\"")
         .contains("\"azp\":\"mandaat-gateway\"");
+
+    // Another replica of the gateway knows the session too: it lives in PostgreSQL, not in the
+    // memory of the replica that logged the browser in.
+    try (ConfigurableApplicationContext other = anotherReplica()) {
+      int port = ((WebServerApplicationContext) other).getWebServer().getPort();
+      HttpResponse<String> elsewhere =
+          browser.get(URI.create("http://localhost:" + port + "/api/v1/org/units?kc=replica"));
+      assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(200);
+      assertThat(elsewhere.body()).contains("\"authorization\":\"Bearer ");
+    }
 
     // A write carried by the session cookie needs the CSRF token the gateway handed out.
     HttpResponse<String> withoutCsrf =
