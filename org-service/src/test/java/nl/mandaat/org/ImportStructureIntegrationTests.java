@@ -316,4 +316,58 @@ class ImportStructureIntegrationTests {
         .isEqualTo("validTo");
     assertThat(organisation.events().head().block()).isEqualTo(head);
   }
+
+  @Test
+  void positionRowsThatOutliveTheirUnitAreBadRowsAndNothingIsStored() {
+    long head = organisation.events().head().block();
+    importCsv(
+            """
+            record,code,name,parent,kind,headcount,unit,validFrom,validTo
+            unit,werkplaats,Werkplaats,bedrijfsvoering,AFDELING,10,,2026-10-01,2030-12-31
+            position,meester-werkplaats,Meester,,,,werkplaats,2026-10-01,2030-12-31
+            position,gezel-werkplaats,Gezel,,,,werkplaats,2026-10-01,2031-01-01
+            position,leerling-werkplaats,Leerling,,,,werkplaats,2026-10-01,
+            """)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("IMPORT_REJECTED")
+        .jsonPath("$.rows[*].line")
+        .isEqualTo(List.of(4, 5))
+        .jsonPath("$.rows[*].code")
+        .isEqualTo(List.of("EXCEEDS_PARENT_VALIDITY", "EXCEEDS_PARENT_VALIDITY"))
+        .jsonPath("$.rows[*].field")
+        .isEqualTo(List.of("validTo", "validTo"))
+        .jsonPath("$.rows[0].message")
+        .value(
+            message ->
+                assertThat((String) message)
+                    .contains("Unit werkplaats ends on 2030-12-31")
+                    .contains("runs until 2031-01-01"))
+        .jsonPath("$.rows[1].message")
+        .value(message -> assertThat((String) message).contains("is open-ended"));
+    get("/api/v1/org/units/werkplaats?at=2026-10-01").expectStatus().isNotFound();
+    get("/api/v1/org/positions/meester-werkplaats").expectStatus().isNotFound();
+    assertThat(organisation.events().head().block()).isEqualTo(head);
+  }
+
+  @Test
+  void aPositionRowOutlivesAUnitWindowThatALaterUnitRowContinues() {
+    importCsv(
+            """
+            record,code,name,parent,kind,headcount,unit,validFrom,validTo
+            unit,drukkerij,Drukkerij,bedrijfsvoering,AFDELING,10,,2026-10-01,2030-12-31
+            unit,drukkerij,Repro,bedrijfsvoering,AFDELING,8,,2031-01-01,
+            position,drukker,Drukker,,,,drukkerij,2026-10-01,
+            """)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.units")
+        .isEqualTo(2)
+        .jsonPath("$.positions")
+        .isEqualTo(1);
+    get("/api/v1/org/positions/drukker").expectStatus().isOk();
+  }
 }
