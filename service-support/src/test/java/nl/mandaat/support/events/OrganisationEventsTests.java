@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** How org-service's event types (docs/events.md) become changes of the organisation. */
 class OrganisationEventsTests {
 
-  /** Writes down every call, in order, as text. */
+  /** Keeps every change it is told of, in order: the value, or a line for an ending. */
   private static final class Recorder implements OrganisationEvents.Changes {
     final List<Object> calls = new ArrayList<>();
 
