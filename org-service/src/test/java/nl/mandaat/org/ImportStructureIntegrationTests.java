@@ -2,57 +2,19 @@ package nl.mandaat.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import nl.mandaat.org.application.Organisation;
 import nl.mandaat.org.domain.StoredEvent;
-import nl.mandaat.testsupport.TestDatabase;
-import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The import with units and positions besides persons and assignments ({@code record} column), on
  * the demo municipality: one file recorded whole, or nothing of it with every bad row reported.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "mandaat.db.schema=org_import_structure")
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-class ImportStructureIntegrationTests {
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
-
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
-  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
-
-  @Autowired WebTestClient client;
-
-  @Autowired Organisation organisation;
-
-  private WebTestClient web;
-
-  @BeforeEach
-  void timeout() {
-    web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
-
-  private WebTestClient.ResponseSpec get(String uri) {
-    return web.get().uri(uri).headers(h -> h.setBearerAuth(MEDEWERKER)).exchange();
-  }
+@TestPropertySource(properties = "mandaat.db.schema=org_import_structure")
+class ImportStructureIntegrationTests extends DemoOrgService {
 
   private WebTestClient.ResponseSpec importCsv(String csv) {
     return web.post()

@@ -2,22 +2,12 @@ package nl.mandaat.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.mandaat.org.application.Organisation;
-import nl.mandaat.testsupport.TestDatabase;
-import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
@@ -26,36 +16,8 @@ import reactor.test.StepVerifier;
  * window), closings (the latest window rewritten), the rules of creation, 404, 403, 409 and the
  * outbox event. Each test changes a unit of its own.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "mandaat.db.schema=org_unit_change")
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-class UnitChangeIntegrationTests {
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
-
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
-  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
-
-  @Autowired WebTestClient client;
-
-  @Autowired Organisation organisation;
-
-  private WebTestClient web;
-
-  @BeforeEach
-  void timeout() {
-    web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
-
-  private WebTestClient.ResponseSpec get(String uri) {
-    return web.get().uri(uri).headers(h -> h.setBearerAuth(MEDEWERKER)).exchange();
-  }
+@TestPropertySource(properties = "mandaat.db.schema=org_unit_change")
+class UnitChangeIntegrationTests extends DemoOrgService {
 
   private WebTestClient.ResponseSpec put(String code, Map<String, Object> body, String token) {
     return web.put()
@@ -78,15 +40,6 @@ class UnitChangeIntegrationTests {
     body.put("validFrom", validFrom);
     body.put("version", version);
     return body;
-  }
-
-  private WebTestClient.ResponseSpec post(String uri, Map<String, Object> body) {
-    return web.post()
-        .uri(uri)
-        .headers(h -> h.setBearerAuth(BEHEER))
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange();
   }
 
   /** Records unit {@code code} through POST; {@code validTo} may be null. */
