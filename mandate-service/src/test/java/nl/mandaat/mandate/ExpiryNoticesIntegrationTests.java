@@ -3,7 +3,6 @@ package nl.mandaat.mandate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,25 +21,14 @@ import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.domain.ExpiryNotice;
 import nl.mandaat.mandate.domain.RecordedEvent;
-import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -52,36 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
  * per grant and period across runs and instances, on the stream, and without a new revision. Each
  * test lives in its own year, so that the grants of the others are not in force on its days.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-// The demo municipality as the organisation; the job runs when a test says so, not on a schedule.
+// The job runs when a test says so, not on a schedule.
 @TestPropertySource(
-    properties = {"mandaat.org.source=demo", "mandaat.expiry-notices.enabled=false"})
-class ExpiryNoticesIntegrationTests {
+    properties = {"mandaat.db.schema=mandate_expiry", "mandaat.expiry-notices.enabled=false"})
+@Import(MutableClock.Config.class)
+class ExpiryNoticesIntegrationTests extends DemoMandateService {
 
   private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
       new ParameterizedTypeReference<>() {};
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-    registry.add("mandaat.db.schema", () -> "mandate_expiry");
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-    }
-  }
-
-  @Autowired WebTestClient web;
-  @Autowired DatabaseClient database;
   @Autowired MutableClock clock;
   @Autowired IssueExpiryNotices notices;
   @Autowired LiveRegister live;
@@ -91,21 +59,11 @@ class ExpiryNoticesIntegrationTests {
   @Autowired RegisterWrites writes;
   @Autowired ExpiryNotices issued;
 
-  @BeforeEach
-  void patientClient() {
-    // Other builds share this machine: a first write after start-up may take longer than 5 s.
-    web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
-
   /** One notice as stored in the outbox. */
   record Stored(long sequence, String actor, JsonNode payload) {
     int notice() {
       return payload.get("notice").asInt();
     }
-  }
-
-  static String beheer() {
-    return TestIssuer.token("beheer", "register-beheer");
   }
 
   /** 09:00 in Amsterdam on {@code date}. */
@@ -170,29 +128,6 @@ class ExpiryNoticesIntegrationTests {
         .as(StepVerifier::create)
         .assertNext(found -> assertThat(found).as(grantId).containsExactly(periods))
         .verifyComplete();
-  }
-
-  long revision() {
-    return ((Number)
-            web.get()
-                .uri("/api/v1/register/revision")
-                .headers(h -> h.setBearerAuth(beheer()))
-                .exchange()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("revision"))
-        .longValue();
-  }
-
-  WebTestClient.BodyContentSpec verification() {
-    return web.get()
-        .uri("/api/v1/register/verification")
-        .headers(h -> h.setBearerAuth(TestIssuer.token("auditor", "auditor")))
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody();
   }
 
   /** The sequence of the last event: the chain is gap-free from 1, so how many it checked. */

@@ -2,26 +2,16 @@ package nl.mandaat.mandate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -30,35 +20,15 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** POST /api/v1/grants and its rules, through HTTP, on the demo municipality (API.md). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-// The demo municipality as the organisation: no org-service runs beside these tests. No expiry
-// notices of their own: they would take sequences between the writes whose revisions are counted.
+// No expiry notices of their own: they would take sequences between the writes whose revisions
+// are counted.
 @TestPropertySource(
-    properties = {"mandaat.org.source=demo", "mandaat.expiry-notices.enabled=false"})
-class GrantsIntegrationTests {
+    properties = {"mandaat.db.schema=mandate_grants", "mandaat.expiry-notices.enabled=false"})
+@Import(MutableClock.Config.class)
+class GrantsIntegrationTests extends DemoMandateService {
 
   static final String G03_VERGUNNINGEN = "G03-afdelingshoofd-vergunningen";
 
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-    registry.add("mandaat.db.schema", () -> "mandate_grants");
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-    }
-  }
-
-  @Autowired WebTestClient web;
-  @Autowired DatabaseClient database;
   @Autowired MutableClock clock;
 
   @Value("${local.server.port}")
@@ -96,28 +66,8 @@ class GrantsIntegrationTests {
     return body;
   }
 
-  static String beheer() {
-    return TestIssuer.token("beheer", "register-beheer");
-  }
-
   static String person(String username) {
     return TestIssuer.token(username, "manager");
-  }
-
-  long revision() {
-    return web.get()
-                .uri("/api/v1/register/revision")
-                .headers(h -> h.setBearerAuth(beheer()))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("revision")
-            instanceof Number n
-        ? n.longValue()
-        : -1;
   }
 
   WebTestClient.ResponseSpec post(String token, Map<String, Object> body) {

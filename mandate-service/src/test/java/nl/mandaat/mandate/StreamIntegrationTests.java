@@ -3,61 +3,29 @@ package nl.mandaat.mandate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.mandaat.core.EventChain;
-import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The change stream and snapshot of docs/events.md. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-// The demo municipality as the organisation: no org-service runs beside these tests.
-@TestPropertySource(properties = "mandaat.org.source=demo")
-class StreamIntegrationTests {
+@TestPropertySource(properties = "mandaat.db.schema=mandate_stream")
+@Import(MutableClock.Config.class)
+class StreamIntegrationTests extends DemoMandateService {
 
   private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
       new ParameterizedTypeReference<>() {};
   private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-    registry.add("mandaat.db.schema", () -> "mandate_stream");
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-    }
-  }
-
-  @Autowired WebTestClient web;
 
   static String pdp() {
     return TestIssuer.token("decision-service", "pdp-client");
@@ -87,19 +55,6 @@ class StreamIntegrationTests {
 
   static JsonNode data(ServerSentEvent<String> event) {
     return JSON.readTree(event.data());
-  }
-
-  long revision() {
-    return ((Number)
-            web.get()
-                .uri("/api/v1/register/revision")
-                .headers(h -> h.setBearerAuth(pdp()))
-                .exchange()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("revision"))
-        .longValue();
   }
 
   @Test

@@ -6,45 +6,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.mandaat.core.EventChain;
-import nl.mandaat.testsupport.TestDatabase;
 import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox stream and snapshot of docs/events.md, on the demo seed. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
       "mandaat.db.schema=org_stream",
       // Only LISTEN/NOTIFY can wake a stream within a test's time.
       "mandaat.org.events.poll-interval=10m",
       "mandaat.org.events.heartbeat=1s"
     })
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-class EventStreamIntegrationTests {
+class EventStreamIntegrationTests extends DemoOrgService {
 
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
-
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
   private static final String PDP = TestIssuer.token("decision-service", "pdp-client");
   private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
       new ParameterizedTypeReference<>() {};
@@ -52,15 +34,6 @@ class EventStreamIntegrationTests {
 
   /** Bodies 3, units 16, positions 23, persons 23, assignments 23, substitution 1. */
   private static final int SEED_EVENTS = 89;
-
-  @Autowired WebTestClient client;
-
-  private WebTestClient web;
-
-  @BeforeEach
-  void timeout() {
-    web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
 
   private Flux<ServerSentEvent<String>> stream(String query, String token, String lastEventId) {
     return web.get()

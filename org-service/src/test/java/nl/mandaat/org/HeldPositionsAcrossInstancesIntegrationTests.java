@@ -9,12 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,25 +19,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * positions answers too, at once for a caller that passes the revision it got, and by the outbox's
  * notification for everyone else.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
       "mandaat.db.schema=org_two",
       // Only the notification can wake an instance within a test.
       "mandaat.org.events.poll-interval=1h"
     })
-@ActiveProfiles("demo")
-class HeldPositionsAcrossInstancesIntegrationTests {
+class HeldPositionsAcrossInstancesIntegrationTests extends DemoOrgService {
 
   private static final String SCHEMA = "org_two";
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
-  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
 
   private static ConfigurableApplicationContext other;
 

@@ -7,19 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.mandaat.org.application.Organisation;
-import nl.mandaat.testsupport.TestDatabase;
-import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -28,34 +19,16 @@ import reactor.test.StepVerifier;
  * The import with its progress ({@code Accept: application/x-ndjson}) on the demo municipality: the
  * progress lines of a large file, then its report or its problem; the JSON answer without it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "mandaat.db.schema=org_import_progress")
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-class ImportProgressIntegrationTests {
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
-
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
-  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
+@TestPropertySource(properties = "mandaat.db.schema=org_import_progress")
+class ImportProgressIntegrationTests extends DemoOrgService {
 
   private static final ParameterizedTypeReference<Map<String, Object>> LINE =
       new ParameterizedTypeReference<>() {};
 
-  @Autowired WebTestClient client;
-
-  @Autowired Organisation organisation;
-
-  private WebTestClient web;
-
-  @BeforeEach
-  void timeout() {
-    web = client.mutate().responseTimeout(Duration.ofMinutes(2)).build();
+  /** A large import takes a while on a loaded machine. */
+  @Override
+  Duration responseTimeout() {
+    return Duration.ofMinutes(2);
   }
 
   /** {@code persons} persons named {@code prefix-00000} ..., each holding a demo position. */

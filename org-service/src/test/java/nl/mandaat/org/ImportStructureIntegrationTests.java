@@ -2,57 +2,19 @@ package nl.mandaat.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import nl.mandaat.org.application.Organisation;
 import nl.mandaat.org.domain.StoredEvent;
-import nl.mandaat.testsupport.TestDatabase;
-import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The import with units and positions besides persons and assignments ({@code record} column), on
  * the demo municipality: one file recorded whole, or nothing of it with every bad row reported.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "mandaat.db.schema=org_import_structure")
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-class ImportStructureIntegrationTests {
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
-
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
-  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
-
-  @Autowired WebTestClient client;
-
-  @Autowired Organisation organisation;
-
-  private WebTestClient web;
-
-  @BeforeEach
-  void timeout() {
-    web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
-
-  private WebTestClient.ResponseSpec get(String uri) {
-    return web.get().uri(uri).headers(h -> h.setBearerAuth(MEDEWERKER)).exchange();
-  }
+@TestPropertySource(properties = "mandaat.db.schema=org_import_structure")
+class ImportStructureIntegrationTests extends DemoOrgService {
 
   private WebTestClient.ResponseSpec importCsv(String csv) {
     return web.post()
@@ -315,5 +277,59 @@ class ImportStructureIntegrationTests {
         .jsonPath("$.rows[0].field")
         .isEqualTo("validTo");
     assertThat(organisation.events().head().block()).isEqualTo(head);
+  }
+
+  @Test
+  void positionRowsThatOutliveTheirUnitAreBadRowsAndNothingIsStored() {
+    long head = organisation.events().head().block();
+    importCsv(
+            """
+            record,code,name,parent,kind,headcount,unit,validFrom,validTo
+            unit,werkplaats,Werkplaats,bedrijfsvoering,AFDELING,10,,2026-10-01,2030-12-31
+            position,meester-werkplaats,Meester,,,,werkplaats,2026-10-01,2030-12-31
+            position,gezel-werkplaats,Gezel,,,,werkplaats,2026-10-01,2031-01-01
+            position,leerling-werkplaats,Leerling,,,,werkplaats,2026-10-01,
+            """)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("IMPORT_REJECTED")
+        .jsonPath("$.rows[*].line")
+        .isEqualTo(List.of(4, 5))
+        .jsonPath("$.rows[*].code")
+        .isEqualTo(List.of("EXCEEDS_PARENT_VALIDITY", "EXCEEDS_PARENT_VALIDITY"))
+        .jsonPath("$.rows[*].field")
+        .isEqualTo(List.of("validTo", "validTo"))
+        .jsonPath("$.rows[0].message")
+        .value(
+            message ->
+                assertThat((String) message)
+                    .contains("Unit werkplaats ends on 2030-12-31")
+                    .contains("runs until 2031-01-01"))
+        .jsonPath("$.rows[1].message")
+        .value(message -> assertThat((String) message).contains("is open-ended"));
+    get("/api/v1/org/units/werkplaats?at=2026-10-01").expectStatus().isNotFound();
+    get("/api/v1/org/positions/meester-werkplaats").expectStatus().isNotFound();
+    assertThat(organisation.events().head().block()).isEqualTo(head);
+  }
+
+  @Test
+  void aPositionRowOutlivesAUnitWindowThatALaterUnitRowContinues() {
+    importCsv(
+            """
+            record,code,name,parent,kind,headcount,unit,validFrom,validTo
+            unit,drukkerij,Drukkerij,bedrijfsvoering,AFDELING,10,,2026-10-01,2030-12-31
+            unit,drukkerij,Repro,bedrijfsvoering,AFDELING,8,,2031-01-01,
+            position,drukker,Drukker,,,,drukkerij,2026-10-01,
+            """)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.units")
+        .isEqualTo(2)
+        .jsonPath("$.positions")
+        .isEqualTo(1);
+    get("/api/v1/org/positions/drukker").expectStatus().isOk();
   }
 }

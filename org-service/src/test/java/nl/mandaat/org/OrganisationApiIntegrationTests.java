@@ -2,26 +2,16 @@ package nl.mandaat.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.mandaat.core.demo.DemoMunicipality;
-import nl.mandaat.org.application.Organisation;
 import nl.mandaat.org.application.SeedOrganisation;
-import nl.mandaat.testsupport.TestDatabase;
-import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -32,52 +22,11 @@ import reactor.test.StepVerifier;
  * The organisation API on the demo municipality. Writes use dates and codes of their own, so the
  * demo as read in 2026 stays as seeded.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "mandaat.db.schema=org_api")
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-class OrganisationApiIntegrationTests {
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
-
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
-  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
-
-  @Autowired WebTestClient client;
-
-  @Autowired Organisation organisation;
+@TestPropertySource(properties = "mandaat.db.schema=org_api")
+class OrganisationApiIntegrationTests extends DemoOrgService {
 
   @Value("${local.server.port}")
   int port;
-
-  private WebTestClient web;
-
-  @BeforeEach
-  void timeout() {
-    web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
-
-  private WebTestClient.ResponseSpec get(String uri) {
-    return web.get().uri(uri).headers(h -> h.setBearerAuth(MEDEWERKER)).exchange();
-  }
-
-  private WebTestClient.ResponseSpec post(String uri, Object body) {
-    return post(uri, body, BEHEER);
-  }
-
-  private WebTestClient.ResponseSpec post(String uri, Object body, String token) {
-    return web.post()
-        .uri(uri)
-        .headers(h -> h.setBearerAuth(token))
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange();
-  }
 
   private void expectRule(WebTestClient.ResponseSpec response, String code) {
     response

@@ -2,22 +2,12 @@ package nl.mandaat.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.mandaat.org.application.Organisation;
-import nl.mandaat.testsupport.TestDatabase;
-import nl.mandaat.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
@@ -26,36 +16,8 @@ import reactor.test.StepVerifier;
  * window), closings (the latest window rewritten), the rules of creation, 404, 403, 409 and the
  * outbox event. Each test changes a unit of its own.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "mandaat.db.schema=org_unit_change")
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-class UnitChangeIntegrationTests {
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    TestDatabase.registerProperties(registry);
-    TestIssuer.registerProperties(registry);
-  }
-
-  private static final String BEHEER = TestIssuer.token("beheer", "register-beheer");
-  private static final String MEDEWERKER = TestIssuer.token("mw-vergunningen", "medewerker");
-
-  @Autowired WebTestClient client;
-
-  @Autowired Organisation organisation;
-
-  private WebTestClient web;
-
-  @BeforeEach
-  void timeout() {
-    web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
-
-  private WebTestClient.ResponseSpec get(String uri) {
-    return web.get().uri(uri).headers(h -> h.setBearerAuth(MEDEWERKER)).exchange();
-  }
+@TestPropertySource(properties = "mandaat.db.schema=org_unit_change")
+class UnitChangeIntegrationTests extends DemoOrgService {
 
   private WebTestClient.ResponseSpec put(String code, Map<String, Object> body, String token) {
     return web.put()
@@ -80,15 +42,6 @@ class UnitChangeIntegrationTests {
     return body;
   }
 
-  private WebTestClient.ResponseSpec post(String uri, Map<String, Object> body) {
-    return web.post()
-        .uri(uri)
-        .headers(h -> h.setBearerAuth(BEHEER))
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange();
-  }
-
   /** Records unit {@code code} through POST; {@code validTo} may be null. */
   private void newUnit(String code, String parent, String kind, String validFrom, String validTo) {
     Map<String, Object> body = unit(code, parent, kind, 10, validFrom, 0);
@@ -101,6 +54,11 @@ class UnitChangeIntegrationTests {
   }
 
   private void newPosition(String code, String unit, String validTo) {
+    postPosition(code, unit, validTo).expectStatus().isCreated();
+  }
+
+  /** POSTs position {@code code} in {@code unit} from 2026-01-01; {@code validTo} may be null. */
+  private WebTestClient.ResponseSpec postPosition(String code, String unit, String validTo) {
     Map<String, Object> body = new HashMap<>();
     body.put("code", code);
     body.put("name", code);
@@ -109,11 +67,16 @@ class UnitChangeIntegrationTests {
     if (validTo != null) {
       body.put("validTo", validTo);
     }
-    post("/api/v1/org/positions", body).expectStatus().isCreated();
+    return post("/api/v1/org/positions", body);
   }
 
   /** Gives position {@code code} the last day {@code validTo}, as it stands otherwise. */
   private void endPosition(String code, String validTo) {
+    changePositionEnd(code, validTo).expectStatus().isOk();
+  }
+
+  /** PUTs position {@code code} as it stands, with the last day {@code validTo} (null: none). */
+  private WebTestClient.ResponseSpec changePositionEnd(String code, String validTo) {
     @SuppressWarnings("unchecked")
     Map<String, Object> position =
         get("/api/v1/org/positions/" + code)
@@ -124,14 +87,12 @@ class UnitChangeIntegrationTests {
             .getResponseBody();
     Map<String, Object> body = new HashMap<>(position);
     body.put("validTo", validTo);
-    web.put()
+    return web.put()
         .uri("/api/v1/org/positions/" + code)
         .headers(h -> h.setBearerAuth(BEHEER))
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isOk();
+        .exchange();
   }
 
   /** Closes unit {@code code} (its latest window starts {@code validFrom}) on {@code validTo}. */
@@ -589,5 +550,87 @@ class UnitChangeIntegrationTests {
         .expectBody()
         .jsonPath("$.parent")
         .isEqualTo("gemeente");
+  }
+
+  // ---- a position lies within its unit's lifetime on every day, not only on its validFrom ----
+
+  @Test
+  void aPositionMayEndOnItsUnitsLastDayButNotADayLaterThroughPostOrPut() {
+    newUnit("projectbureau", "stad", "DEPARTMENT", "2026-01-01", "2030-12-31");
+    long head = organisation.events().head().block();
+
+    postPosition("projectleider", "projectbureau", "2031-01-01")
+        .expectStatus()
+        .isEqualTo(422)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("EXCEEDS_PARENT_VALIDITY")
+        .jsonPath("$.violations[0].field")
+        .isEqualTo("validTo")
+        .jsonPath("$.violations[0].message")
+        .value(
+            message ->
+                assertThat((String) message)
+                    .contains("Unit projectbureau ends on 2030-12-31")
+                    .contains("position projectleider runs until 2031-01-01"));
+    get("/api/v1/org/positions/projectleider").expectStatus().isNotFound();
+    assertThat(organisation.events().head().block()).isEqualTo(head);
+
+    newPosition("projectleider", "projectbureau", "2030-12-31");
+    changePositionEnd("projectleider", "2031-01-01")
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("EXCEEDS_PARENT_VALIDITY");
+    get("/api/v1/org/positions/projectleider")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .isEqualTo("2030-12-31")
+        .jsonPath("$.version")
+        .isEqualTo(0);
+  }
+
+  @Test
+  void anOpenEndedPositionInAUnitThatClosesIsRefused() {
+    newUnit("verkiezingen", "samenleving", "DEPARTMENT", "2026-01-01", "2027-03-31");
+    postPosition("coordinator-verkiezingen", "verkiezingen", null)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("EXCEEDS_PARENT_VALIDITY")
+        .jsonPath("$.violations[0].message")
+        .value(
+            message ->
+                assertThat((String) message)
+                    .contains("Unit verkiezingen ends on 2027-03-31")
+                    .contains("coordinator-verkiezingen is open-ended"));
+    get("/api/v1/org/positions/coordinator-verkiezingen").expectStatus().isNotFound();
+  }
+
+  @Test
+  void aPositionOutlivesAUnitWindowThatALaterWindowContinues() {
+    newUnit("wijkbeheer", "stad", "DEPARTMENT", "2026-01-01", null);
+    // From 2031 wijkbeheer hangs below gemeente: its first window ends on 2030-12-31.
+    newUnit("wijkbeheer", "gemeente", "DEPARTMENT", "2031-01-01", null);
+    get("/api/v1/org/units/wijkbeheer?at=2030-12-31")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.validTo")
+        .isEqualTo("2030-12-31");
+
+    newPosition("wijkmanager", "wijkbeheer", null);
+    get("/api/v1/org/positions/wijkmanager")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.unit")
+        .isEqualTo("wijkbeheer");
   }
 }

@@ -455,7 +455,11 @@ public final class ImportOrganisation {
         }
         verdict =
             OrganisationRules.all(
-                verdict, OrganisationRules.codeIsFree(code, positions.containsKey(code)));
+                verdict,
+                // Against the unit's windows as the file's unit rows leave them.
+                OrganisationRules.positionWithinUnitLifetime(
+                    position, windows.getOrDefault(unit, List.of())),
+                OrganisationRules.codeIsFree(code, positions.containsKey(code)));
       } else {
         verdict =
             OrganisationRules.all(

@@ -9,6 +9,7 @@ import nl.mandaat.core.Position;
 import nl.mandaat.core.Substitution;
 import nl.mandaat.core.Window;
 import nl.mandaat.org.domain.OrgUnit;
+import nl.mandaat.support.events.OrganisationEvents;
 
 /**
  * Event and snapshot payloads: the field names of the mandate-core records, dates as ISO text,
@@ -16,14 +17,15 @@ import nl.mandaat.org.domain.OrgUnit;
  */
 public final class Payloads {
 
-  public static final String BODY_RECORDED = "BodyRecorded";
-  public static final String UNIT_RECORDED = "UnitRecorded";
-  public static final String POSITION_RECORDED = "PositionRecorded";
-  public static final String PERSON_RECORDED = "PersonRecorded";
-  public static final String ASSIGNMENT_RECORDED = "AssignmentRecorded";
-  public static final String ASSIGNMENT_ENDED = "AssignmentEnded";
-  public static final String SUBSTITUTION_RECORDED = "SubstitutionRecorded";
-  public static final String SUBSTITUTION_ENDED = "SubstitutionEnded";
+  // The event types are named once, where the suite reads them (service-support).
+  public static final String BODY_RECORDED = OrganisationEvents.BODY_RECORDED;
+  public static final String UNIT_RECORDED = OrganisationEvents.UNIT_RECORDED;
+  public static final String POSITION_RECORDED = OrganisationEvents.POSITION_RECORDED;
+  public static final String PERSON_RECORDED = OrganisationEvents.PERSON_RECORDED;
+  public static final String ASSIGNMENT_RECORDED = OrganisationEvents.ASSIGNMENT_RECORDED;
+  public static final String ASSIGNMENT_ENDED = OrganisationEvents.ASSIGNMENT_ENDED;
+  public static final String SUBSTITUTION_RECORDED = OrganisationEvents.SUBSTITUTION_RECORDED;
+  public static final String SUBSTITUTION_ENDED = OrganisationEvents.SUBSTITUTION_ENDED;
 
   private Payloads() {}
 

@@ -111,7 +111,11 @@ public final class RecordPosition {
         draft.reportsTo() == null
             ? Mono.just(true)
             : org.positions().byCode(draft.reportsTo()).hasElement();
-    return Mono.zip(inForce, taken, reportsToKnown)
+    Mono<List<OrgUnit>> unitWindows =
+        draft.unitCode() == null
+            ? Mono.just(List.of())
+            : org.units().history(draft.unitCode()).collectList();
+    return Mono.zip(inForce, taken, reportsToKnown, unitWindows)
         .flatMap(
             t -> {
               Map<String, OrgUnit> units = t.getT1();
@@ -120,6 +124,10 @@ public final class RecordPosition {
                       OrganisationRules.codeIsFree(draft.code(), t.getT2()),
                       OrganisationRules.windowIsValid(draft.validFrom(), draft.validTo()),
                       OrganisationRules.positionUnitIsKnown(draft.unitCode(), units),
+                      draft.unitCode() == null
+                          ? Verdict.accepted()
+                          : OrganisationRules.positionWithinUnitLifetime(
+                              draft.toPosition(), t.getT4()),
                       OrganisationRules.reportsToIsKnown(
                           draft.code(), draft.reportsTo(), t.getT3()));
               if (!verdict.isAccepted()) {

@@ -233,45 +233,103 @@ public final class OrganisationRules {
     if (parent == null) {
       return Verdict.accepted();
     }
-    List<OrgUnit> parentWindows = new ArrayList<>();
+    LocalDate gone = firstDayNotInForce(parent, windows, window.validFrom(), window.validTo());
+    if (gone == null || gone.equals(window.validFrom())) {
+      return Verdict.accepted(); // on the first day parentUnitIsKnown says so
+    }
+    return reject(
+        Violation.EXCEEDS_PARENT_VALIDITY,
+        "validTo",
+        "Bovenliggende eenheid "
+            + parent
+            + " bestaat vanaf "
+            + gone
+            + " niet meer, eenheid "
+            + window.code()
+            + " wel.",
+        "Parent unit "
+            + parent
+            + " is not in force from "
+            + gone
+            + ", while unit "
+            + window.code()
+            + " is.");
+  }
+
+  /**
+   * A position lies within its unit's lifetime over its whole window, not only on its first day
+   * ({@link #positionUnitIsKnown} reports that day): a position never outlives its unit. Later
+   * windows of the unit that follow each other without a gap continue it (a rename or a move keeps
+   * the position's unit). The position side of {@link #positionsEndWithUnit}; it uses the code of a
+   * sub-grant that outlives its parent grant, as {@link #parentUnitOutlivesWindow} does for a unit:
+   * one rule for everything that hangs in the tree.
+   *
+   * @param unitWindows the recorded windows of the position's unit (those of other units are
+   *     ignored)
+   */
+  public static Verdict positionWithinUnitLifetime(
+      Position position, Collection<OrgUnit> unitWindows) {
+    String unit = position.unitCode();
+    LocalDate from = position.lifetime().from();
+    LocalDate to = position.lifetime().to();
+    if (!position.lifetime().isValid()) {
+      return Verdict.accepted(); // windowIsValid says so
+    }
+    LocalDate gone = firstDayNotInForce(unit, unitWindows, from, to);
+    if (gone == null || gone.equals(from)) {
+      return Verdict.accepted(); // on the first day positionUnitIsKnown says so
+    }
+    LocalDate lastDay = gone.minusDays(1);
+    return reject(
+        Violation.EXCEEDS_PARENT_VALIDITY,
+        "validTo",
+        "Eenheid "
+            + unit
+            + " bestaat tot en met "
+            + lastDay
+            + ", functie "
+            + position.code()
+            + (to == null ? " heeft geen einddatum." : " loopt tot en met " + to + ".")
+            + " Laat de functie uiterlijk op "
+            + lastDay
+            + " eindigen.",
+        "Unit "
+            + unit
+            + " ends on "
+            + lastDay
+            + ", while position "
+            + position.code()
+            + (to == null ? " is open-ended." : " runs until " + to + ".")
+            + " End the position on "
+            + lastDay
+            + " or earlier.");
+  }
+
+  /**
+   * The first day from {@code from} through {@code to} (null: open-ended) on which unit {@code
+   * code} is not in force, following its windows one after the other; null when it is in force on
+   * every day.
+   */
+  private static LocalDate firstDayNotInForce(
+      String code, Collection<OrgUnit> windows, LocalDate from, LocalDate to) {
+    List<OrgUnit> own = new ArrayList<>();
     for (OrgUnit w : windows) {
-      if (w.code().equals(parent)) {
-        parentWindows.add(w);
+      if (w.code().equals(code)) {
+        own.add(w);
       }
     }
-    LocalDate day = window.validFrom();
-    boolean firstDay = true;
-    while (window.validTo() == null || !day.isAfter(window.validTo())) {
-      OrgUnit covering = inForceOn(parentWindows, day);
+    LocalDate day = from;
+    while (to == null || !day.isAfter(to)) {
+      OrgUnit covering = inForceOn(own, day);
       if (covering == null) {
-        if (firstDay) {
-          return Verdict.accepted(); // parentUnitIsKnown says so
-        }
-        return reject(
-            Violation.EXCEEDS_PARENT_VALIDITY,
-            "validTo",
-            "Bovenliggende eenheid "
-                + parent
-                + " bestaat vanaf "
-                + day
-                + " niet meer, eenheid "
-                + window.code()
-                + " wel.",
-            "Parent unit "
-                + parent
-                + " is not in force from "
-                + day
-                + ", while unit "
-                + window.code()
-                + " is.");
+        return day;
       }
       if (covering.validTo() == null) {
-        return Verdict.accepted();
+        return null;
       }
       day = covering.validTo().plusDays(1);
-      firstDay = false;
     }
-    return Verdict.accepted();
+    return null;
   }
 
   /**

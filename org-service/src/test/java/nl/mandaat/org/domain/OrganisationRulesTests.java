@@ -304,4 +304,78 @@ class OrganisationRulesTests {
                 .isAccepted())
         .isTrue();
   }
+
+  // ---- a position within its unit's lifetime, on every day of its window ----
+
+  @Test
+  void aPositionEndingOnItsUnitsLastDayIsWithinItsLifetime() {
+    assertThat(
+            OrganisationRules.positionWithinUnitLifetime(
+                    position("medewerker-klein", "klein", LAST_DAY), List.of(closed))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aPositionEndingADayAfterItsUnitIsRefusedNamingTheUnitAndItsLastDay() {
+    var verdict =
+        OrganisationRules.positionWithinUnitLifetime(
+            position("medewerker-klein", "klein", LAST_DAY.plusDays(1)), List.of(closed));
+    assertThat(verdict.codes()).containsExactly(Violation.EXCEEDS_PARENT_VALIDITY);
+    assertThat(verdict.violations().get(0).field()).isEqualTo("validTo");
+    assertThat(verdict.violations().get(0).messageEn())
+        .contains("Unit klein ends on 2030-06-30")
+        .contains("position medewerker-klein runs until 2030-07-01");
+  }
+
+  @Test
+  void anOpenEndedPositionInAUnitThatClosesIsRefused() {
+    var verdict =
+        OrganisationRules.positionWithinUnitLifetime(
+            position("medewerker-klein", "klein"), List.of(closed));
+    assertThat(verdict.codes()).containsExactly(Violation.EXCEEDS_PARENT_VALIDITY);
+    assertThat(verdict.violations().get(0).messageEn())
+        .contains("Unit klein ends on 2030-06-30")
+        .contains("open-ended");
+  }
+
+  @Test
+  void aUnitWhoseLaterWindowContinuesItKeepsAnOpenEndedPosition() {
+    assertThat(
+            OrganisationRules.positionWithinUnitLifetime(
+                    position("medewerker-klein", "klein"),
+                    List.of(closed, window("klein", "gemeente", LAST_DAY.plusDays(1), null)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aUnitWithAGapBetweenItsWindowsEndsOnTheDayBeforeTheGap() {
+    var verdict =
+        OrganisationRules.positionWithinUnitLifetime(
+            position("medewerker-klein", "klein"),
+            List.of(closed, window("klein", "stad", LAST_DAY.plusDays(2), null)));
+    assertThat(verdict.codes()).containsExactly(Violation.EXCEEDS_PARENT_VALIDITY);
+    assertThat(verdict.violations().get(0).messageEn()).contains("ends on 2030-06-30");
+  }
+
+  @Test
+  void aPositionStartingWhenItsUnitIsNotInForceIsLeftToPositionUnitIsKnown() {
+    assertThat(
+            OrganisationRules.positionWithinUnitLifetime(
+                    position("medewerker-klein", "klein"),
+                    List.of(window("klein", "stad", START.plusDays(1), null)))
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void windowsOfOtherUnitsDoNotCountForAPosition() {
+    assertThat(
+            OrganisationRules.positionWithinUnitLifetime(
+                    position("medewerker-klein", "klein"),
+                    List.of(closed, window("stad", "gemeente", START, null)))
+                .codes())
+        .containsExactly(Violation.EXCEEDS_PARENT_VALIDITY);
+  }
 }

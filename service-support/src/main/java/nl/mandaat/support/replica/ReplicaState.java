@@ -15,6 +15,7 @@ import nl.mandaat.core.Register;
 import nl.mandaat.core.Revocation;
 import nl.mandaat.core.Substitution;
 import nl.mandaat.core.Window;
+import nl.mandaat.support.events.OrganisationEvents;
 import nl.mandaat.support.events.PayloadJson;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,66 @@ final class ReplicaState {
   private final Map<String, DecisionType> decisionTypes = new LinkedHashMap<>();
   private final Map<String, Grant> grants = new LinkedHashMap<>();
   private final Map<String, Revocation> revocations = new LinkedHashMap<>();
+
+  /** org-service's changes, on the maps above. */
+  private final OrganisationEvents.Changes organisation =
+      new OrganisationEvents.Changes() {
+        @Override
+        public void body(AdministrativeBody body) {
+          bodies.put(body.code(), body);
+        }
+
+        @Override
+        public void unit(OrgUnit unit) {
+          units.put(unit.code(), unit);
+        }
+
+        @Override
+        public void position(Position position) {
+          positions.put(position.code(), position);
+        }
+
+        @Override
+        public void person(Person person) {
+          persons.put(person.username(), person);
+        }
+
+        @Override
+        public void assignment(Assignment assignment) {
+          assignments.put(assignment.id(), assignment);
+        }
+
+        @Override
+        public void assignmentEnded(String id, LocalDate validTo) {
+          assignments.computeIfPresent(
+              id,
+              (key, a) ->
+                  Assignment.of(
+                      key,
+                      a.person(),
+                      a.position(),
+                      Window.of(a.window().from(), validTo),
+                      a.recordedAt()));
+        }
+
+        @Override
+        public void substitution(Substitution substitution) {
+          substitutions.put(substitution.id(), substitution);
+        }
+
+        @Override
+        public void substitutionEnded(String id, LocalDate validTo) {
+          substitutions.computeIfPresent(
+              id,
+              (key, s) ->
+                  Substitution.of(
+                      key,
+                      s.substitute(),
+                      s.position(),
+                      Window.of(s.window().from(), validTo),
+                      s.recordedAt()));
+        }
+      };
 
   /** Replaces the organisation by org-service's snapshot. */
   void loadOrganisation(JsonNode snapshot) {
@@ -66,34 +127,10 @@ final class ReplicaState {
     load(snapshot, "revocations", Revocation.class, revocations, Revocation::grantId);
   }
 
-  /** Applies one of org-service's events. */
+  /** Applies one of org-service's events, read by {@link OrganisationEvents}. */
   void applyOrganisation(String type, JsonNode payload) {
-    switch (type) {
-      case "BodyRecorded" ->
-          put(bodies, payload, AdministrativeBody.class, AdministrativeBody::code);
-      case "UnitRecorded" -> put(units, payload, OrgUnit.class, OrgUnit::code);
-      case "PositionRecorded" -> put(positions, payload, Position.class, Position::code);
-      case "PersonRecorded" -> put(persons, payload, Person.class, Person::username);
-      case "AssignmentRecorded" -> put(assignments, payload, Assignment.class, Assignment::id);
-      case "AssignmentEnded" ->
-          assignments.computeIfPresent(
-              payload.path("id").asString(),
-              (id, a) ->
-                  Assignment.of(
-                      id, a.person(), a.position(), ended(a.window(), payload), a.recordedAt()));
-      case "SubstitutionRecorded" ->
-          put(substitutions, payload, Substitution.class, Substitution::id);
-      case "SubstitutionEnded" ->
-          substitutions.computeIfPresent(
-              payload.path("id").asString(),
-              (id, s) ->
-                  Substitution.of(
-                      id,
-                      s.substitute(),
-                      s.position(),
-                      ended(s.window(), payload),
-                      s.recordedAt()));
-      default -> unknown("org-service", type);
+    if (!OrganisationEvents.apply(type, payload, organisation)) {
+      unknown("org-service", type);
     }
   }
 
@@ -138,12 +175,6 @@ final class ReplicaState {
       }
     }
     return b.revision(revision).build();
-  }
-
-  private static Window ended(Window window, JsonNode payload) {
-    JsonNode to = payload.get("validTo");
-    return Window.of(
-        window.from(), to == null || to.isNull() ? null : LocalDate.parse(to.asString()));
   }
 
   private static <T> void load(

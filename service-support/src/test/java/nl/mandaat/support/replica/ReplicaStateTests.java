@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.mandaat.core.Assignment;
 import nl.mandaat.core.Register;
+import nl.mandaat.core.Window;
 import nl.mandaat.core.demo.DemoMunicipality;
 import nl.mandaat.support.events.PayloadJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** How the replica takes mandate-service's event types (docs/events.md). */
+/** How the replica takes the event types of both streams (docs/events.md). */
 class ReplicaStateTests {
 
   private final Register demo = DemoMunicipality.register();
@@ -87,6 +90,28 @@ class ReplicaStateTests {
                     json(Map.of("grantId", "G04-teammanager-omgeving", "validTo", "2027-12-31"))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("GrantExtended");
+  }
+
+  @Test
+  void anAssignmentEndedKeepsItsStartAndEndsOnTheNewLastDay() {
+    Assignment before = demo.assignments().get(0);
+
+    state.applyOrganisation(
+        "AssignmentEnded", json(Map.of("id", before.id(), "validTo", "2026-06-30")));
+
+    assertThat(state.build(8).assignments())
+        .filteredOn(a -> a.id().equals(before.id()))
+        .singleElement()
+        .extracting(Assignment::window)
+        .isEqualTo(Window.of(before.window().from(), LocalDate.of(2026, 6, 30)));
+  }
+
+  @Test
+  void anOrgServiceEventTypeItDoesNotKnowFailsClosedToo() {
+    assertThatThrownBy(() -> state.applyOrganisation("UnitMerged", json(Map.of("code", "stad"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("org-service")
+        .hasMessageContaining("UnitMerged");
   }
 
   private static JsonNode json(Object value) {

@@ -14,6 +14,7 @@ import nl.mandaat.core.Position;
 import nl.mandaat.core.Substitution;
 import nl.mandaat.mandate.application.port.Organisation;
 import nl.mandaat.mandate.domain.OrganisationState;
+import nl.mandaat.support.events.OrganisationEvents;
 import nl.mandaat.support.events.PayloadJson;
 import nl.mandaat.support.replica.EventFeed;
 import reactor.core.publisher.Flux;
@@ -58,23 +59,65 @@ public final class StreamedOrganisation implements Organisation {
     feed.close();
   }
 
-  /** Applies one event of the stream, by its type and payload; answers the new state. */
+  /**
+   * Applies one event of the stream, by its type and payload (read by service-support's {@link
+   * OrganisationEvents}); answers the new state. A type org-service does not write changes nothing.
+   */
   public synchronized OrganisationState apply(String type, JsonNode payload) {
-    state =
-        switch (type) {
-          case "BodyRecorded" -> state.with(PayloadJson.convert(payload, AdministrativeBody.class));
-          case "UnitRecorded" -> state.with(PayloadJson.convert(payload, OrgUnit.class));
-          case "PositionRecorded" -> state.with(PayloadJson.convert(payload, Position.class));
-          case "PersonRecorded" -> state.with(PayloadJson.convert(payload, Person.class));
-          case "AssignmentRecorded" -> state.with(PayloadJson.convert(payload, Assignment.class));
-          case "AssignmentEnded" -> state.endAssignment(id(payload), validTo(payload));
-          case "SubstitutionRecorded" ->
-              state.with(PayloadJson.convert(payload, Substitution.class));
-          case "SubstitutionEnded" -> state.endSubstitution(id(payload), validTo(payload));
-          default -> state;
-        };
+    Next next = new Next(state);
+    OrganisationEvents.apply(type, payload, next);
+    state = next.state;
     states.tryEmitNext(state);
     return state;
+  }
+
+  /** The state after one event's change. */
+  private static final class Next implements OrganisationEvents.Changes {
+    private OrganisationState state;
+
+    Next(OrganisationState state) {
+      this.state = state;
+    }
+
+    @Override
+    public void body(AdministrativeBody body) {
+      state = state.with(body);
+    }
+
+    @Override
+    public void unit(OrgUnit unit) {
+      state = state.with(unit);
+    }
+
+    @Override
+    public void position(Position position) {
+      state = state.with(position);
+    }
+
+    @Override
+    public void person(Person person) {
+      state = state.with(person);
+    }
+
+    @Override
+    public void assignment(Assignment assignment) {
+      state = state.with(assignment);
+    }
+
+    @Override
+    public void assignmentEnded(String id, LocalDate validTo) {
+      state = state.endAssignment(id, validTo);
+    }
+
+    @Override
+    public void substitution(Substitution substitution) {
+      state = state.with(substitution);
+    }
+
+    @Override
+    public void substitutionEnded(String id, LocalDate validTo) {
+      state = state.endSubstitution(id, validTo);
+    }
   }
 
   private synchronized void accept(EventFeed.Item item) {
@@ -112,15 +155,5 @@ public final class StreamedOrganisation implements Organisation {
       values.add(PayloadJson.convert(item, type));
     }
     return values;
-  }
-
-  private static String id(JsonNode payload) {
-    return payload.path("id").asString();
-  }
-
-  private static LocalDate validTo(JsonNode payload) {
-    return payload.hasNonNull("validTo")
-        ? LocalDate.parse(payload.get("validTo").asString())
-        : null;
   }
 }
