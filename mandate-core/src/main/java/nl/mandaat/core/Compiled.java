@@ -261,62 +261,6 @@ final class Compiled {
         ends[k++] = r;
       }
       rowsByUnit = new IntRangeMap(keys, starts, ends);
-      indexByHolder(keys, starts, ends);
-    }
-
-    /**
-     * The rows by holder: per holder tin, pairs of (unit, row) in {@link #ownRows}. A position
-     * asking about its own grants reads these instead of probing every unit above the question's.
-     */
-    IntRangeMap ownRowsByTin = IntRangeMap.EMPTY;
-
-    int[] ownRows = new int[0];
-
-    private void indexByHolder(int[] keys, int[] starts, int[] ends) {
-      int n = rowCands.length;
-      int[] unitOfRow = new int[n];
-      for (int k = 0; k < keys.length; k++) {
-        for (int r = starts[k]; r < ends[k]; r++) {
-          unitOfRow[r] = keys[k];
-        }
-      }
-      Integer[] byTin = new Integer[n];
-      for (int r = 0; r < n; r++) {
-        byTin[r] = r;
-      }
-      java.util.Arrays.sort(
-          byTin,
-          (a, b) ->
-              a.equals(b)
-                  ? 0
-                  : Integer.compare(tinOf(a), tinOf(b)) != 0
-                      ? Integer.compare(tinOf(a), tinOf(b))
-                      : Integer.compare(a, b));
-      ownRows = new int[2 * n];
-      java.util.List<int[]> ranges = new java.util.ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int r = byTin[i];
-        ownRows[2 * i] = unitOfRow[r];
-        ownRows[2 * i + 1] = r;
-        if (i == 0 || tinOf(byTin[i - 1]) != tinOf(r)) {
-          ranges.add(new int[] {tinOf(r), i, i + 1});
-        } else {
-          ranges.get(ranges.size() - 1)[2] = i + 1;
-        }
-      }
-      int[] tinKeys = new int[ranges.size()];
-      int[] from = new int[ranges.size()];
-      int[] to = new int[ranges.size()];
-      for (int i = 0; i < tinKeys.length; i++) {
-        tinKeys[i] = ranges.get(i)[0];
-        from[i] = ranges.get(i)[1];
-        to[i] = ranges.get(i)[2];
-      }
-      ownRowsByTin = new IntRangeMap(tinKeys, from, to);
-    }
-
-    private int tinOf(int row) {
-      return (int) rows[row * Row.STRIDE + Row.HOLDER_TIN];
     }
 
     /** Whether the mandator of {@code c} holds the power whenever: nothing was delegated away. */

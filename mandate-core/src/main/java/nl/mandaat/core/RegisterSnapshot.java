@@ -489,16 +489,7 @@ public final class RegisterSnapshot {
     boolean any = false;
     // Sub-mandating is for the holder itself (Awb 10:9), not for positions above it.
     int passes = action == Action.SUB_MANDATE ? 1 : 2;
-    int firstPass = 0;
-    if (plain && f.ignored) {
-      int r = ownRowPermitted(ti, tin, ancestors, nanos, day, needed, refused, q.amountCents);
-      if (r >= 0) {
-        return permit(ti, r, p, h, q, false);
-      }
-      // None of its own grants permits: only those held below it are left to try.
-      firstPass = 1;
-    }
-    for (int pass = firstPass; pass < passes; pass++) {
+    for (int pass = 0; pass < passes; pass++) {
       for (int a : ancestors) {
         long range = ti.rowsByUnit.get(a);
         for (int r = IntRangeMap.start(range), end = IntRangeMap.end(range); r < end; r++) {
@@ -602,58 +593,6 @@ public final class RegisterSnapshot {
       }
     }
     return null;
-  }
-
-  /**
-   * The row that the unit-by-unit scan's first pass would permit, when nothing but the row decides
-   * (no flags, no reporter): among the position's own rows whose unit covers the question's, the
-   * one in force with the nearest unit, then the first; -1 when none. Reads the position's few rows
-   * instead of one table probe per unit above the question's, the bulk of an evaluation's cache
-   * misses on a large register.
-   */
-  private static int ownRowPermitted(
-      TypeInfo ti,
-      int tin,
-      int[] ancestors,
-      long nanos,
-      long day,
-      long needed,
-      long refused,
-      long cents) {
-    long range = ti.ownRowsByTin.get(tin);
-    int[] own = ti.ownRows;
-    long[] rows = ti.rows;
-    int best = -1;
-    int bestDistance = Integer.MAX_VALUE;
-    for (int i = IntRangeMap.start(range), end = IntRangeMap.end(range); i < end; i++) {
-      int unit = own[2 * i];
-      int distance = 0;
-      while (distance < ancestors.length && ancestors[distance] != unit) {
-        distance++;
-      }
-      if (distance == ancestors.length || distance > bestDistance) {
-        continue;
-      }
-      int r = own[2 * i + 1];
-      if (distance == bestDistance && r > best) {
-        continue;
-      }
-      int o = r * Row.STRIDE;
-      long flags = rows[o + Row.FLAGS];
-      if (rows[o + Row.RECORDED] <= nanos
-          && rows[o + Row.REVOKED] > nanos
-          && day >= rows[o + Row.FROM_DAY]
-          && day <= rows[o + Row.TO_DAY]
-          && ((flags & Row.POWER_CERTAIN) != 0
-              || !mandatorLacksPower(ti.rowCands[r], ti, nanos, day))
-          && (flags & refused) == 0
-          && (flags & needed) == needed
-          && cents <= rows[o + Row.CEILING]) {
-        best = r;
-        bestDistance = distance;
-      }
-    }
-    return best;
   }
 
   /**

@@ -242,27 +242,6 @@ class GeneratedRegisterPropertyTests {
         });
   }
 
-  @Test
-  void aPersonsOwnGrantIsFoundAsByTheUnitByUnitScan() {
-    // A reporter who is nobody changes no answer but takes the evaluation off the holder's-rows
-    // shortcut and through the scan of every unit above the question's: the reference.
-    forEachSeed(
-        5,
-        seed -> {
-          GeneratedRegister g = small(seed);
-          RegisterSnapshot s = RegisterSnapshot.of(g.register());
-          Random random = new Random(seed);
-          for (Question q : g.questions(400, seed + 11)) {
-            Question atSomeMoment =
-                random.nextBoolean() ? q : q.toBuilder().at(g.randomMoment(random)).build();
-            assertSameAnswer(
-                s.evaluate(atSomeMoment),
-                s.evaluate(atSomeMoment.toBuilder().reportedBy("nobody-at-all").build()),
-                atSomeMoment);
-          }
-        });
-  }
-
   private static void assertSameAnswer(Evaluation a, Evaluation b, Question q) {
     String what = q.toString();
     assertThat(a.permit()).as(what).isEqualTo(b.permit());
