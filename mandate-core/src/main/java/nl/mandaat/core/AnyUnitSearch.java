@@ -52,16 +52,24 @@ final class AnyUnitSearch {
    */
   private final DecisionMaker[] usual;
 
-  /** Per position, flat: depth, lifetime and the moments its holders are the usual ones. */
+  /** Per position, flat: depth and lifetime, read for every position a search passes. */
   private final long[] posData;
 
-  private static final int P_STRIDE = 6;
+  private static final int P_STRIDE = 3;
   private static final int P_DEPTH = 0;
   private static final int P_LIFE_FROM = 1;
   private static final int P_LIFE_TO = 2;
-  private static final int P_USUAL_RECORDED = 3;
-  private static final int P_USUAL_FROM = 4;
-  private static final int P_USUAL_TO = 5;
+
+  /**
+   * Per position, flat: the moments its holders are the usual ones (recorded, from, to), read only
+   * for the positions listed: apart from {@link #posData} so a search streams fewer bytes.
+   */
+  private final long[] usualFrom;
+
+  private static final int U_STRIDE = 3;
+  private static final int U_RECORDED = 0;
+  private static final int U_FROM = 1;
+  private static final int U_TO = 2;
 
   private final List<ChainLink>[] chains;
 
@@ -78,6 +86,7 @@ final class AnyUnitSearch {
       List<?>[] chains,
       DecisionMaker[] usual,
       long[] posData,
+      long[] usualFrom,
       Cand[] bodies) {
     this.positions = positions;
     this.offerStart = offerStart;
@@ -87,6 +96,7 @@ final class AnyUnitSearch {
     this.chains = (List<ChainLink>[]) chains;
     this.usual = usual;
     this.posData = posData;
+    this.usualFrom = usualFrom;
     this.bodies = bodies;
   }
 
@@ -148,12 +158,17 @@ final class AnyUnitSearch {
     List<?>[] chains = new List<?>[total];
     DecisionMaker[] usual = new DecisionMaker[total];
     long[] posData = new long[order.length * P_STRIDE];
+    long[] usualFrom = new long[order.length * U_STRIDE];
     int o = 0;
     for (int i = 0; i < order.length; i++) {
       Pos p = posList.get(order[i]);
       positions[i] = p;
       offerStart[i] = o;
-      usualHolders(p, posData, i * P_STRIDE);
+      int pk = i * P_STRIDE;
+      posData[pk + P_DEPTH] = p.depth;
+      posData[pk + P_LIFE_FROM] = p.lifeFrom;
+      posData[pk + P_LIFE_TO] = p.lifeTo;
+      usualHolders(p, usualFrom, i * U_STRIDE);
       for (Offer f : byPos.get(order[i])) {
         Cand c = f.cand;
         int k = o * STRIDE;
@@ -185,6 +200,7 @@ final class AnyUnitSearch {
         chains,
         usual,
         posData,
+        usualFrom,
         bodyList.toArray(new Cand[0]));
   }
 
@@ -192,7 +208,7 @@ final class AnyUnitSearch {
    * When {@code p}'s holders are {@link Pos#assigned} and no substitute: while every assignment is
    * in force. A position with a substitution is never taken as usual (its holders are read).
    */
-  private static void usualHolders(Pos p, long[] posData, int k) {
+  private static void usualHolders(Pos p, long[] usualFrom, int k) {
     long recorded = Long.MIN_VALUE;
     long from = Long.MIN_VALUE;
     long to = Long.MAX_VALUE;
@@ -205,12 +221,9 @@ final class AnyUnitSearch {
       from = Math.max(from, h.fromDay);
       to = Math.min(to, h.toDay);
     }
-    posData[k + P_DEPTH] = p.depth;
-    posData[k + P_LIFE_FROM] = p.lifeFrom;
-    posData[k + P_LIFE_TO] = p.lifeTo;
-    posData[k + P_USUAL_RECORDED] = recorded;
-    posData[k + P_USUAL_FROM] = from;
-    posData[k + P_USUAL_TO] = to;
+    usualFrom[k + U_RECORDED] = recorded;
+    usualFrom[k + U_FROM] = from;
+    usualFrom[k + U_TO] = to;
   }
 
   private static int offer(
@@ -287,11 +300,11 @@ final class AnyUnitSearch {
     for (int k = 0; k < size; k++) {
       int i = found[k];
       int o = winner[k];
-      int d = i * P_STRIDE;
+      int u = i * U_STRIDE;
       result[k] =
-          nanos >= posData[d + P_USUAL_RECORDED]
-                  && day >= posData[d + P_USUAL_FROM]
-                  && day <= posData[d + P_USUAL_TO]
+          nanos >= usualFrom[u + U_RECORDED]
+                  && day >= usualFrom[u + U_FROM]
+                  && day <= usualFrom[u + U_TO]
               ? usual[o]
               : RegisterSnapshot.decisionMaker(positions[i], chains[o], nanos, day);
     }
