@@ -2,6 +2,7 @@ package nl.mandaat.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Instant;
 import nl.mandaat.core.Register;
 import nl.mandaat.core.RegisterSnapshot;
 
@@ -33,6 +34,17 @@ public final class SnapshotHeap {
         buildMillis,
         Runtime.getRuntime().maxMemory() >> 20,
         snapshot.revision());
+    // "Who may decide" without a unit builds a skeleton per type on first use: all of them here.
+    start = System.nanoTime();
+    Instant moment = Instant.parse("2026-06-01T10:00:00Z");
+    for (String type : register.decisionTypes().keySet()) {
+      snapshot.whoMayDecide(type, null, null, moment);
+    }
+    long searchMillis = (System.nanoTime() - start) / 1_000_000;
+    long withSearch = usedAfterGc(memory);
+    System.out.printf(
+        "any-unit skeletons of %d types: %d MB more, built in %d ms%n",
+        register.decisionTypes().size(), (withSearch - both) >> 20, searchMillis);
   }
 
   private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -204,6 +204,9 @@ final class Compiled {
     /** A segment tree over byTin: the index of the earliest recorded grant in each range. */
     int[] earliestTree = new int[0];
 
+    /** "Who may decide" in any unit, built on first use: see RegisterSnapshot#anyUnitSearch. */
+    volatile AnyUnitSearch anyUnit;
+
     Map<String, Cand[]> delegatedBy = Map.of();
     Map<String, Cand[]> delegationsHeld = Map.of();
 

@@ -201,6 +201,37 @@ public final class RegisterSnapshot {
     if (ti == null || ti.notMandatable) {
       return List.of();
     }
+    if (orgUnit != null) {
+      return whoMayDecideByScan(decisionType, orgUnit, amount, moment);
+    }
+    long cents = amount == null ? -1 : Amounts.toCents(amount);
+    return anyUnitSearch(ti).search(ti, cents, nanos(moment), epochDay(moment));
+  }
+
+  /**
+   * The any-unit skeleton of {@code ti}, built by the first search that needs it: most types are
+   * never searched without a unit, and building all of them would slow every snapshot. Two threads
+   * may both build it; they build the same immutable thing.
+   */
+  private AnyUnitSearch anyUnitSearch(TypeInfo ti) {
+    AnyUnitSearch s = ti.anyUnit;
+    if (s == null) {
+      s = AnyUnitSearch.of(ti, preOrder.length);
+      ti.anyUnit = s;
+    }
+    return s;
+  }
+
+  /**
+   * The search by scanning the grants: for a unit, those of the unit and the units above it; for
+   * none, every grant of the type (the reference the any-unit skeleton is tested against).
+   */
+  List<DecisionMaker> whoMayDecideByScan(
+      String decisionType, String orgUnit, BigDecimal amount, Instant moment) {
+    TypeInfo ti = available ? types.get(decisionType) : null;
+    if (ti == null || ti.notMandatable) {
+      return List.of();
+    }
     long cents = amount == null ? -1 : Amounts.toCents(amount);
     long nanos = nanos(moment);
     long day = epochDay(moment);
@@ -237,7 +268,7 @@ public final class RegisterSnapshot {
     return List.of(result);
   }
 
-  private static DecisionMaker decisionMaker(Pos p, List<ChainLink> chain, long nanos, long day) {
+  static DecisionMaker decisionMaker(Pos p, List<ChainLink> chain, long nanos, long day) {
     // Mostly every assignment is in force and no substitution: the lists built at compile time.
     boolean usual = true;
     for (Holding h : p.holdings) {
@@ -655,7 +686,7 @@ public final class RegisterSnapshot {
    * Whether the body whose power the candidate exercises does not hold it at the moment: it
    * delegated it away (Awb 10:17), or it held it only by a delegation no longer in force (rule 18).
    */
-  private static boolean mandatorLacksPower(Cand c, TypeInfo ti, long nanos, long day) {
+  static boolean mandatorLacksPower(Cand c, TypeInfo ti, long nanos, long day) {
     String body = c.mandatorBody;
     if (body == null) {
       return false;

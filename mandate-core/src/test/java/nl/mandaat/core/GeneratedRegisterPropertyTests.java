@@ -292,6 +292,55 @@ class GeneratedRegisterPropertyTests {
   }
 
   @Test
+  void whoMayDecideInAnyUnitAnswersExactlyAsTheScanOfEveryGrant() {
+    forEachSeed(
+        5,
+        seed -> {
+          GeneratedRegister g = small(seed);
+          Register r = g.register();
+          RegisterSnapshot s = RegisterSnapshot.of(r);
+          Random random = new Random(seed);
+          List<Instant> moments = new ArrayList<>(List.of(g.start(), g.end()));
+          // The moments grants start, end and are revoked: where a later grant answers first.
+          for (Grant grant : g.grants()) {
+            moments.add(grant.recordedAt());
+            if (!grant.window().from().equals(LocalDate.MIN)) {
+              moments.add(grant.window().from().atTime(12, 0).atZone(r.zone()).toInstant());
+            }
+            if (grant.window().to() != null) {
+              moments.add(
+                  grant.window().to().plusDays(1).atTime(12, 0).atZone(r.zone()).toInstant());
+            }
+          }
+          for (Revocation revocation : r.revocations().values()) {
+            moments.add(revocation.revokedAt());
+            moments.add(revocation.revokedAt().plusNanos(1));
+          }
+          for (int i = 0; i < 40; i++) {
+            moments.add(g.randomMoment(random));
+          }
+          for (String type : g.decisionTypes()) {
+            for (int i = 0; i < 60; i++) {
+              Instant t = moments.get(random.nextInt(moments.size()));
+              // Some amounts on a ceiling and one cent above it: the boundary of rule 22.
+              BigDecimal ceiling = g.grants().get(random.nextInt(g.grants().size())).ceiling();
+              BigDecimal amount =
+                  switch (i % 5) {
+                    case 0 -> null;
+                    case 1 -> BigDecimal.valueOf(random.nextInt(100_000_00), 2);
+                    case 2 -> BigDecimal.valueOf(random.nextInt(1_000_000_00), 2);
+                    case 3 -> ceiling;
+                    default -> ceiling == null ? null : ceiling.add(new BigDecimal("0.01"));
+                  };
+              assertThat(s.whoMayDecide(type, null, amount, t))
+                  .as("%s %s %s", type, amount, t)
+                  .isEqualTo(s.whoMayDecideByScan(type, null, amount, t));
+            }
+          }
+        });
+  }
+
+  @Test
   void everyGeneratedChangePassesValidationAgainstTheRegisterBeforeIt() {
     forEachSeed(
         4,
