@@ -22,8 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * WebTestClient} that allows for a slow machine, the {@link DatabaseClient} on the service's schema
  * and the register administrator's token. A test class names its own schema
  * ({@code @TestPropertySource(properties = "mandaat.db.schema=...")}, merged with the properties
- * here), so that its writes stay its own, {@code @Import}s {@link MutableClock.Config} when it sets
- * the time, and adds only what differs.
+ * here), so that its writes stay its own, {@code @Import}s {@link TestClock} when it sets the time,
+ * and adds only what differs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient

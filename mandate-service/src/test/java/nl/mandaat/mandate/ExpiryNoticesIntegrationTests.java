@@ -21,6 +21,7 @@ import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.domain.ExpiryNotice;
 import nl.mandaat.mandate.domain.RecordedEvent;
+import nl.mandaat.testsupport.MutableClock;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 // The job runs when a test says so, not on a schedule.
 @TestPropertySource(
     properties = {"mandaat.db.schema=mandate_expiry", "mandaat.expiry-notices.enabled=false"})
-@Import(MutableClock.Config.class)
+@Import(TestClock.class)
 class ExpiryNoticesIntegrationTests extends DemoMandateService {
 
   private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =

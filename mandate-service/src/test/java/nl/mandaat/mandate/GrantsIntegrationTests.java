@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.mandaat.testsupport.MutableClock;
 import nl.mandaat.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import reactor.test.StepVerifier;
 // are counted.
 @TestPropertySource(
     properties = {"mandaat.db.schema=mandate_grants", "mandaat.expiry-notices.enabled=false"})
-@Import(MutableClock.Config.class)
+@Import(TestClock.class)
 class GrantsIntegrationTests extends DemoMandateService {
 
   static final String G03_VERGUNNINGEN = "G03-afdelingshoofd-vergunningen";

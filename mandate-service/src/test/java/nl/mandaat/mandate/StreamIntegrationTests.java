@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The change stream and snapshot of docs/events.md. */
 @TestPropertySource(properties = "mandaat.db.schema=mandate_stream")
-@Import(MutableClock.Config.class)
+@Import(TestClock.class)
 class StreamIntegrationTests extends DemoMandateService {
 
   private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =

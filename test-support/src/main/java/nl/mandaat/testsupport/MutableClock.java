@@ -19,6 +19,11 @@ public final class MutableClock extends Clock {
     this.now = moment;
   }
 
+  /** Sets the clock to an ISO-8601 instant, e.g. {@code 2026-11-28T10:00:00Z}. */
+  public void set(String moment) {
+    set(Instant.parse(moment));
+  }
+
   public void advance(Duration duration) {
     this.now = now.plus(duration);
   }

@@ -168,16 +168,19 @@ class MandateConfiguration {
 
   /**
    * Ready once the organisation has arrived (org-service's snapshot, or the demo municipality): a
-   * write validated against no organisation would be refused for want of it.
+   * write validated against no organisation would be refused for want of it. Down again, with the
+   * reason, when the organisation can no longer be trusted ({@link Organisation#unavailable()}).
    */
   @Bean
   HealthIndicator organisationHealthIndicator(Organisation organisation) {
-    return () ->
-        !(organisation instanceof StreamedOrganisation streamed) || streamed.loaded()
-            ? Health.up().build()
-            : Health.down()
-                .withDetail("organisation", "org-service's snapshot not yet read")
-                .build();
+    return () -> {
+      if (organisation.unavailable().isPresent()) {
+        return Health.down().withDetail("organisation", organisation.unavailable().get()).build();
+      }
+      return !(organisation instanceof StreamedOrganisation streamed) || streamed.loaded()
+          ? Health.up().build()
+          : Health.down().withDetail("organisation", "org-service's snapshot not yet read").build();
+    };
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import nl.mandaat.core.AdministrativeBody;
 import nl.mandaat.core.Assignment;
@@ -17,6 +18,8 @@ import nl.mandaat.mandate.domain.OrganisationState;
 import nl.mandaat.support.events.OrganisationEvents;
 import nl.mandaat.support.events.PayloadJson;
 import nl.mandaat.support.replica.EventFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +32,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class StreamedOrganisation implements Organisation {
 
+  private static final Logger log = LoggerFactory.getLogger(StreamedOrganisation.class);
+
   private final EventFeed feed;
   private final Sinks.Many<OrganisationState> states = Sinks.many().replay().latest();
   private OrganisationState state = OrganisationState.EMPTY;
   private volatile boolean loaded;
+  private volatile String failure;
   private boolean started;
 
   public StreamedOrganisation(EventFeed feed) {
@@ -60,12 +66,33 @@ public final class StreamedOrganisation implements Organisation {
   }
 
   /**
+   * Why writes must wait: an event of a type this version cannot apply has arrived, so the
+   * organisation may lack a change (an assignment ended, a substitution ended) and a write
+   * validated against it could be accepted wrongly. Fail closed until a version that knows the type
+   * follows the stream; empty while every event has been applied.
+   */
+  @Override
+  public Optional<String> unavailable() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
    * Applies one event of the stream, by its type and payload (read by service-support's {@link
-   * OrganisationEvents}); answers the new state. A type org-service does not write changes nothing.
+   * OrganisationEvents}); answers the new state. An event of a type it does not know changes
+   * nothing and makes the organisation {@link #unavailable()}; so do all events after it, which may
+   * build on it.
    */
   public synchronized OrganisationState apply(String type, JsonNode payload) {
+    if (failure != null) {
+      return state;
+    }
     Next next = new Next(state);
-    OrganisationEvents.apply(type, payload, next);
+    if (!OrganisationEvents.apply(type, payload, next)) {
+      failure =
+          "org-service wrote an event of type '" + type + "', which this version cannot apply";
+      log.error("{}; writes are refused until a version that knows it runs", failure);
+      return state;
+    }
     state = next.state;
     states.tryEmitNext(state);
     return state;

@@ -116,9 +116,19 @@ class StreamedOrganisationTests {
   }
 
   @Test
-  void anUnknownEventTypeChangesNothing() {
+  void anUnknownEventTypeChangesNothingAndStopsWritesUntilAVersionThatKnowsIt() {
+    assertThat(organisation.unavailable()).isEmpty();
+
     OrganisationState state =
         organisation.apply("SomethingElse", event(1, "SomethingElse", "{\"x\":1}"));
+
     assertThat(state).isEqualTo(OrganisationState.EMPTY);
+    assertThat(organisation.unavailable())
+        .hasValueSatisfying(r -> assertThat(r).contains("SomethingElse"));
+    // What follows may build on the change it missed: not applied either.
+    assertThat(
+            organisation.apply(
+                "PersonRecorded", event(2, "PersonRecorded", "{\"username\":\"nieuw\"}")))
+        .isEqualTo(OrganisationState.EMPTY);
   }
 }
