@@ -162,37 +162,35 @@ final class DecisionPointLane implements NettyRouteProvider {
                           body(request)
                               .flatMap(body -> parts.get().point().answer(path, body, caller)));
             });
+    // Failures become problems before anything is sent: a failure while sending is not answered
+    // a second time.
     return answer
-        .map(json -> json.getBytes(StandardCharsets.UTF_8))
-        .flatMap(
-            bytes ->
-                send(
-                    response,
-                    HttpStatus.OK.value(),
-                    JSON_UTF8,
-                    HttpHeaders.EMPTY,
-                    bytes,
-                    path,
-                    started))
-        .onErrorResume(
-            failure -> {
-              ProblemResponses.Problem problem = problem(failure, path);
-              ProblemDetail detail = problem.detail();
-              if (detail.getInstance() == null) {
-                detail.setInstance(URI.create(path));
-              }
-              byte[] bytes =
-                  AuthzenJson.write(ProblemResponses.asDocument(detail))
-                      .getBytes(StandardCharsets.UTF_8);
-              return send(
-                  response,
-                  detail.getStatus(),
-                  MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                  problem.headers(),
-                  bytes,
-                  path,
-                  started);
-            });
+        .map(json -> new Reply(HttpStatus.OK.value(), JSON_UTF8, HttpHeaders.EMPTY, utf8(json)))
+        .onErrorResume(failure -> Mono.just(problem(failure, path)))
+        .flatMap(reply -> send(response, reply, path, started));
+  }
+
+  /** What goes back: status, content type, extra headers and body. */
+  private record Reply(int status, String contentType, HttpHeaders headers, byte[] body) {}
+
+  private static Reply problem(Throwable failure, String path) {
+    ProblemResponses.Problem problem =
+        failure instanceof InvalidBearerTokenException invalid
+            ? BearerProblemHandlers.unauthenticated(invalid)
+            : ProblemResponses.forError(failure, HttpMethod.POST.name(), path);
+    ProblemDetail detail = problem.detail();
+    if (detail.getInstance() == null) {
+      detail.setInstance(URI.create(path));
+    }
+    return new Reply(
+        detail.getStatus(),
+        MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+        problem.headers(),
+        utf8(AuthzenJson.write(ProblemResponses.asDocument(detail))));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The authenticated caller; a token refused as Spring Security's resource server does. */
@@ -278,33 +276,20 @@ final class DecisionPointLane implements NettyRouteProvider {
         "A request to the decision point may hold at most " + MAX_BODY_BYTES + " bytes.");
   }
 
-  private static ProblemResponses.Problem problem(Throwable failure, String path) {
-    if (failure instanceof InvalidBearerTokenException invalid) {
-      return BearerProblemHandlers.unauthenticated(invalid);
-    }
-    return ProblemResponses.forError(failure, HttpMethod.POST.name(), path);
-  }
-
-  private Mono<Void> send(
-      HttpServerResponse response,
-      int status,
-      String contentType,
-      HttpHeaders headers,
-      byte[] body,
-      String path,
-      long started) {
+  private Mono<Void> send(HttpServerResponse response, Reply reply, String path, long started) {
     response
-        .status(status)
+        .status(reply.status())
         .headers(SECURITY_HEADERS)
-        .header(HttpHeaderNames.CONTENT_TYPE, contentType)
-        .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-    headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        .header(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
+        .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length));
+    reply.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
     return response
-        .sendByteArray(Mono.just(body))
+        .sendByteArray(Mono.just(reply.body()))
         .then()
         .doFinally(
             signal ->
-                timer(path, status).record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+                timer(path, reply.status())
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
   }
 
   private Timer timer(String path, int status) {
