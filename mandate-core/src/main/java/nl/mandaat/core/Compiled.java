@@ -159,6 +159,16 @@ final class Compiled {
     final boolean substitution;
     final ChainLink link;
 
+    /** Copies of the position's pre-order interval and lifetime: the hot path skips the Pos. */
+    final int tin;
+
+    final int tout;
+    final long positionFrom;
+    final long positionTo;
+
+    /** The same person's next holding, in the order of {@code persons}; null after the last. */
+    Holding next;
+
     /**
      * Per grant of {@code pos.own}: the answer when this person asks through this holding and no
      * co-sign depends on the amount; built once, shared (immutable); null entries otherwise.
@@ -178,10 +188,18 @@ final class Compiled {
       this.toDay = toDay;
       this.recordedNanos = recordedNanos;
       this.substitution = substitution;
+      this.tin = pos.tin;
+      this.tout = pos.tout;
+      this.positionFrom = pos.lifeFrom;
+      this.positionTo = pos.lifeTo;
       this.link =
           substitution
               ? ChainLink.substitution(person, pos.code)
               : ChainLink.assignment(person, pos.code);
+    }
+
+    boolean positionExistsOn(long day) {
+      return day >= positionFrom && day <= positionTo;
     }
 
     boolean inForce(long nanos, long day) {

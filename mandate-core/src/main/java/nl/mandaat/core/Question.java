@@ -27,6 +27,15 @@ public final class Question {
   private final String reportedBy;
   private final Instant at;
 
+  // The hot path's reads kept in this object, so that an evaluation touches no Subject or Instant.
+  final Subject.Kind subjectKind;
+  final String subjectCode;
+  final int subjectHash;
+  final int decisionTypeHash;
+  final int orgUnitHash;
+  final long atSecond;
+  final long atNanos;
+
   private Question(Builder b) {
     this.subject = Objects.requireNonNull(b.subject, "subject");
     this.action = Objects.requireNonNull(b.action, "action");
@@ -41,6 +50,13 @@ public final class Question {
     this.objectionPrimaryByBody = b.objectionPrimaryByBody;
     this.reportedBy = b.reportedBy;
     this.at = b.at;
+    this.subjectKind = subject.kind();
+    this.subjectCode = subject.code();
+    this.subjectHash = subjectCode.hashCode();
+    this.decisionTypeHash = decisionType.hashCode();
+    this.orgUnitHash = orgUnit == null ? 0 : orgUnit.hashCode();
+    this.atSecond = at == null ? 0 : at.getEpochSecond();
+    this.atNanos = at == null ? 0 : RegisterSnapshot.nanos(at);
   }
 
   public static Builder builder() {

@@ -50,6 +50,12 @@ public final class RegisterSnapshot {
   private final Map<String, TypeInfo> types;
   private final Pos[] preOrder;
 
+  // The evaluator's lookups by code: the maps above, as tables read with the question's hashes.
+  private final CodeTable<TypeInfo> typeTable;
+  private final CodeTable<int[]> unitChainTable;
+  private final CodeTable<Pos> positionTable;
+  private final CodeTable<Holding> personTable;
+
   private RegisterSnapshot() {
     this.available = false;
     this.register = null;
@@ -63,6 +69,10 @@ public final class RegisterSnapshot {
     this.persons = Map.of();
     this.types = Map.of();
     this.preOrder = new Pos[0];
+    this.typeTable = new CodeTable<>(types);
+    this.unitChainTable = new CodeTable<>(unitChains);
+    this.positionTable = new CodeTable<>(positions);
+    this.personTable = new CodeTable<>(firstHoldings(persons));
   }
 
   private RegisterSnapshot(Register register) {
@@ -79,6 +89,22 @@ public final class RegisterSnapshot {
     this.persons = compiler.persons;
     this.types = compiler.types;
     this.preOrder = compiler.preOrder;
+    this.typeTable = new CodeTable<>(types);
+    this.unitChainTable = new CodeTable<>(unitChains);
+    this.positionTable = new CodeTable<>(positions);
+    this.personTable = new CodeTable<>(firstHoldings(persons));
+  }
+
+  /** Each person's first holding, linked to the next: the evaluator reads no array of them. */
+  private static Map<String, Holding> firstHoldings(Map<String, Holding[]> persons) {
+    Map<String, Holding> first = new HashMap<>();
+    persons.forEach(
+        (person, holdings) -> {
+          if (holdings.length > 0) {
+            first.put(person, holdings[0]);
+          }
+        });
+    return first;
   }
 
   /** Compiles {@code register}; costs time linear in its size, once per revision. */
@@ -122,22 +148,34 @@ public final class RegisterSnapshot {
     if (!available) {
       return unavailableEvaluation();
     }
-    TypeInfo ti = types.get(q.decisionType());
+    TypeInfo ti = typeTable.get(q.decisionType(), q.decisionTypeHash);
     if (ti == null) {
       return Evaluation.deny(Reason.UNKNOWN_DECISION_TYPE, revision, null, null, List.of());
     }
-    Instant at = q.at() != null ? q.at() : Instant.now();
-    long nanos = nanos(at);
-    long day = epochDay(at);
+    long nanos;
+    long day;
+    if (q.at() != null) {
+      nanos = q.atNanos;
+      day = days.epochDay(q.atSecond, q.at());
+    } else {
+      Instant now = Instant.now();
+      nanos = nanos(now);
+      day = epochDay(now);
+    }
     // The unit and every unit above it, nearest first; null for the trying position's own unit.
-    int[] unit = q.orgUnit() == null ? null : unitChains.getOrDefault(q.orgUnit(), NO_UNITS);
-    Subject s = q.subject();
-    switch (s.kind()) {
+    int[] unit = null;
+    if (q.orgUnit() != null) {
+      unit = unitChainTable.get(q.orgUnit(), q.orgUnitHash);
+      if (unit == null) {
+        unit = NO_UNITS;
+      }
+    }
+    switch (q.subjectKind) {
       case BODY:
-        return evaluateBody(s.code(), q, ti, nanos, day, unit);
+        return evaluateBody(q.subjectCode, q, ti, nanos, day, unit);
       case POSITION:
         {
-          Pos p = positions.get(s.code());
+          Pos p = positionTable.get(q.subjectCode, q.subjectHash);
           if (p == null) {
             return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
           }
@@ -156,14 +194,15 @@ public final class RegisterSnapshot {
       case PERSON:
       default:
         {
-          Holding[] holdings = persons.get(s.code());
-          if (holdings == null) {
+          // The first holding and its successors; a person holding nothing is only in persons.
+          Holding first = personTable.get(q.subjectCode, q.subjectHash);
+          if (first == null && persons.get(q.subjectCode) == null) {
             return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
           }
           if (ti.notMandatable) {
             return notMandatableDeny(ti);
           }
-          for (Holding h : holdings) {
+          for (Holding h = first; h != null; h = h.next) {
             if (h.inForce(nanos, day)) {
               Evaluation e = tryPosition(h.pos, h, q, ti, nanos, day, unit, Failure.IGNORED);
               if (e != null) {
@@ -174,7 +213,7 @@ public final class RegisterSnapshot {
           // A permit records nothing; a deny looks again, noting why each grant failed.
           Failure f = new Failure();
           boolean held = false;
-          for (Holding h : holdings) {
+          for (Holding h = first; h != null; h = h.next) {
             if (h.inForce(nanos, day)) {
               held = true;
               tryPosition(h.pos, h, q, ti, nanos, day, unit, f);
@@ -468,15 +507,16 @@ public final class RegisterSnapshot {
    */
   private Evaluation tryPosition(
       Pos p, Holding h, Question q, TypeInfo ti, long nanos, long day, int[] unit, Failure f) {
-    if (!p.existsOn(day)) {
+    // Through a holding, the position's interval and lifetime are read from the holding.
+    if (h == null ? !p.existsOn(day) : !h.positionExistsOn(day)) {
       f.fail(0, Reason.NO_MANDATE, null, p, "position does not exist at this date");
       return null;
     }
     int[] ancestors = unit == null ? p.unitChain : unit;
     Action action = q.action();
     long[] rows = ti.rows;
-    int tin = p.tin;
-    int tout = p.tout;
+    int tin = h == null ? p.tin : h.tin;
+    int tout = h == null ? p.tout : h.tout;
     // Grants checked below on their rows alone; a grant that passes these is fetched.
     long needed = action == Action.SUB_MANDATE ? Row.SUB_MANDATE_ALLOWED : 0;
     long refused = action == Action.DECIDE ? Row.SIGNATURE_ONLY : 0;
@@ -1075,6 +1115,11 @@ public final class RegisterSnapshot {
         }
       }
       byPerson.forEach((k, v) -> persons.put(k, v.toArray(new Holding[0])));
+      for (List<Holding> list : byPerson.values()) {
+        for (int i = 1; i < list.size(); i++) {
+          list.get(i - 1).next = list.get(i);
+        }
+      }
       for (Pos p : positions.values()) {
         p.holdings = byPosition.getOrDefault(p, List.of()).toArray(new Holding[0]);
         List<String> assigned = new ArrayList<>();

@@ -46,7 +46,11 @@ final class ZoneDays {
 
   /** The epoch day of {@code moment} in the zone. */
   long epochDay(Instant moment) {
-    long s = moment.getEpochSecond();
+    return epochDay(moment.getEpochSecond(), moment);
+  }
+
+  /** The epoch day of {@code moment}, whose epoch second is {@code s}. */
+  long epochDay(long s, Instant moment) {
     int offset;
     if (s < FROM.getEpochSecond() || s >= TO.getEpochSecond()) {
       offset = rules.getOffset(moment).getTotalSeconds();

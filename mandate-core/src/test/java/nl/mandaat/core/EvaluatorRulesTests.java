@@ -337,6 +337,14 @@ class EvaluatorRulesTests {
   }
 
   @Test
+  void aPersonWhoNeverHeldAPositionIsKnownAndHasNoMandate() {
+    Register r = demoWith(b -> b.person(Person.of("nieuw", "Nieuwe Medewerker")));
+    Evaluation e = RegisterSnapshot.of(r).evaluate(person("nieuw", "inkoop-overeenkomst").build());
+    assertThat(e.reason()).isEqualTo(Reason.NO_MANDATE);
+    assertThat(e.failedAt().orElseThrow().condition()).isEqualTo("no position held at this moment");
+  }
+
+  @Test
   void aPersonWithoutAPositionAtTheMomentHasNoMandate() {
     Evaluation e =
         SNAPSHOT.evaluate(
