@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -43,5 +44,16 @@ public final class KeycloakJwtAuthenticationConverter
         .filter(String.class::isInstance)
         .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(ROLE_PREFIX + role))
         .toList();
+  }
+
+  /** Whether {@code caller} holds realm role {@code role} (authority {@code ROLE_<role>}). */
+  public static boolean hasRealmRole(Authentication caller, String role) {
+    String wanted = ROLE_PREFIX + role;
+    for (GrantedAuthority authority : caller.getAuthorities()) {
+      if (wanted.equals(authority.getAuthority())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -16,6 +16,7 @@ import nl.mandaat.core.RegisterSnapshot;
 import nl.mandaat.gateway.application.DecideAccess;
 import nl.mandaat.gateway.domain.RouteRequirement;
 import nl.mandaat.gateway.domain.RouteRequirement.Extractor;
+import nl.mandaat.support.KeycloakJwtAuthenticationConverter;
 import nl.mandaat.support.Problems;
 import nl.mandaat.support.events.PayloadJson;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -29,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -104,7 +104,7 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
         .flatMap(
             caller -> {
               if (requirement instanceof RouteRequirement.Role role) {
-                return hasRole(caller, role.role())
+                return KeycloakJwtAuthenticationConverter.hasRealmRole(caller, role.role())
                     ? chain.filter(exchange)
                     : Mono.error(
                         Problems.of(
@@ -363,15 +363,5 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
           "INVALID_REQUEST",
           MIN_REVISION_HEADER + " must be a whole number, zero or more.");
     }
-  }
-
-  private static boolean hasRole(Authentication caller, String role) {
-    String wanted = "ROLE_" + role;
-    for (GrantedAuthority authority : caller.getAuthorities()) {
-      if (wanted.equals(authority.getAuthority())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import nl.mandaat.core.Evaluation;
 import nl.mandaat.core.Question;
 import nl.mandaat.core.RegisterSnapshot;
 import nl.mandaat.gateway.application.DecideAccess;
 import nl.mandaat.gateway.application.DecideAccess.Asked;
+import nl.mandaat.support.KeycloakJwtAuthenticationConverter;
 import nl.mandaat.support.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,7 +38,7 @@ final class DecisionPoint {
 
   private static final String SOURCE = "authzen";
   private static final String SERVICE_ACCOUNT = "service-account-";
-  private static final String PDP_CLIENT = "ROLE_pdp-client";
+  private static final String PDP_CLIENT = "pdp-client";
 
   private final DecideAccess decide;
   private final Clock clock;
@@ -47,72 +49,74 @@ final class DecisionPoint {
   }
 
   Mono<String> evaluation(String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.evaluation(AuthzenJson.read(body), clock.instant()))
-        .flatMap(
-            asked ->
-                register(asked.minRevision())
-                    .map(
-                        register ->
-                            AuthzenJson.write(
-                                AuthzenAnswers.of(evaluate(register, asked, caller)))));
+    return answered(
+        caller,
+        () -> AuthzenJson.evaluation(AuthzenJson.read(body), clock.instant()),
+        AuthzenJson.Asked::minRevision,
+        (asked, register) -> AuthzenAnswers.of(evaluate(register, asked, caller)));
   }
 
   Mono<String> evaluations(String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.batch(AuthzenJson.read(body), clock.instant()))
-        .flatMap(
-            batch -> {
-              Long min = null;
-              for (AuthzenJson.Asked a : batch.evaluations()) {
-                if (a.minRevision() != null && (min == null || a.minRevision() > min)) {
-                  min = a.minRevision();
-                }
-              }
-              // One register for the whole batch: every answer carries the same revision.
-              return register(min)
-                  .map(
-                      register -> {
-                        List<AuthzenAnswers.Decision> answers = new ArrayList<>();
-                        for (AuthzenJson.Asked a : batch.evaluations()) {
-                          Evaluation e = evaluate(register, a, caller);
-                          answers.add(AuthzenAnswers.of(e));
-                          if (stops(batch.semantic(), e.permit())) {
-                            break;
-                          }
-                        }
-                        return AuthzenJson.write(Map.of("evaluations", answers));
-                      });
-            });
+    // One register for the whole batch, at the highest revision asked: every answer carries it.
+    return answered(
+        caller,
+        () -> AuthzenJson.batch(AuthzenJson.read(body), clock.instant()),
+        batch ->
+            batch.evaluations().stream()
+                .map(AuthzenJson.Asked::minRevision)
+                .filter(Objects::nonNull)
+                .max(Long::compare)
+                .orElse(null),
+        (batch, register) -> {
+          List<AuthzenAnswers.Decision> answers = new ArrayList<>();
+          for (AuthzenJson.Asked a : batch.evaluations()) {
+            Evaluation e = evaluate(register, a, caller);
+            answers.add(AuthzenAnswers.of(e));
+            if (stops(batch.semantic(), e.permit())) {
+              break;
+            }
+          }
+          return Map.of("evaluations", answers);
+        });
   }
 
   Mono<String> searchSubject(String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.subjectSearch(AuthzenJson.read(body), clock.instant()))
-        .flatMap(
-            search ->
-                register(search.minRevision())
-                    .map(
-                        register ->
-                            AuthzenJson.write(
-                                AuthzenJson.results(
-                                    AuthzenAnswers.subjects(
-                                        search.subjectType(),
-                                        register.whoMayDecide(
-                                            search.decisionType(),
-                                            search.orgUnit(),
-                                            search.amount(),
-                                            search.at()))))));
+    return answered(
+        caller,
+        () -> AuthzenJson.subjectSearch(AuthzenJson.read(body), clock.instant()),
+        AuthzenJson.Search::minRevision,
+        (search, register) ->
+            AuthzenJson.results(
+                AuthzenAnswers.subjects(
+                    search.subjectType(),
+                    register.whoMayDecide(
+                        search.decisionType(), search.orgUnit(), search.amount(), search.at()))));
   }
 
   Mono<String> searchResource(String body, Authentication caller) {
-    return parsed(caller, () -> AuthzenJson.resourceSearch(AuthzenJson.read(body), clock.instant()))
+    return answered(
+        caller,
+        () -> AuthzenJson.resourceSearch(AuthzenJson.read(body), clock.instant()),
+        AuthzenJson.Search::minRevision,
+        (search, register) ->
+            AuthzenJson.results(
+                AuthzenAnswers.resources(register.whatMayDecide(search.subject(), search.at()))));
+  }
+
+  /**
+   * Every endpoint's course: the caller allowed and the request read, the register at the revision
+   * it asks for (or none: 503), the answer written as JSON.
+   */
+  private <T> Mono<String> answered(
+      Authentication caller,
+      Callable<T> parse,
+      Function<T, Long> minRevision,
+      BiFunction<T, RegisterSnapshot, Object> answer) {
+    return parsed(caller, parse)
         .flatMap(
-            search ->
-                register(search.minRevision())
-                    .map(
-                        register ->
-                            AuthzenJson.write(
-                                AuthzenJson.results(
-                                    AuthzenAnswers.resources(
-                                        register.whatMayDecide(search.subject(), search.at()))))));
+            request ->
+                register(minRevision.apply(request))
+                    .map(register -> AuthzenJson.write(answer.apply(request, register))));
   }
 
   /**
@@ -175,7 +179,8 @@ final class DecisionPoint {
   }
 
   private static <T> Mono<T> parsed(Authentication caller, Callable<T> parse) {
-    if (caller.getName().startsWith(SERVICE_ACCOUNT) && !hasPdpClientRole(caller)) {
+    if (caller.getName().startsWith(SERVICE_ACCOUNT)
+        && !KeycloakJwtAuthenticationConverter.hasRealmRole(caller, PDP_CLIENT)) {
       return Mono.error(
           Problems.of(
               HttpStatus.FORBIDDEN,
@@ -186,15 +191,6 @@ final class DecisionPoint {
         .onErrorMap(
             AuthzenJson.BadRequest.class,
             e -> Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage()));
-  }
-
-  private static boolean hasPdpClientRole(Authentication caller) {
-    for (GrantedAuthority authority : caller.getAuthorities()) {
-      if (PDP_CLIENT.equals(authority.getAuthority())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean stops(String semantic, boolean permit) {
