@@ -14,7 +14,15 @@ class ZoneDaysTests {
   @Test
   void theTableAgreesWithTheJdkAroundEveryTransitionAndAtRandomMoments() {
     for (String zone :
-        new String[] {"Europe/Amsterdam", "UTC", "America/St_Johns", "Asia/Kolkata"}) {
+        new String[] {
+          "Europe/Amsterdam",
+          "UTC",
+          "America/St_Johns",
+          "Asia/Kolkata",
+          // Switches twice a year around Ramadan as well: several transitions a few weeks apart.
+          "Africa/Casablanca",
+          "Australia/Lord_Howe"
+        }) {
       ZoneRules rules = ZoneId.of(zone).getRules();
       ZoneDays days = ZoneDays.of(rules);
       Random random = new Random(7);
@@ -33,6 +41,18 @@ class ZoneDaysTests {
           assertThat(days.epochDay(m)).as("%s %s", zone, m).isEqualTo(ZoneDays.reference(rules, m));
         }
         t = next.getInstant();
+      }
+      // The first and last second of every 2^20-second bucket of the table, and its ends.
+      for (long s = 0; s < 7_258_118_400L; s += 1L << 20) {
+        for (Instant m : new Instant[] {Instant.ofEpochSecond(s), Instant.ofEpochSecond(s - 1)}) {
+          assertThat(days.epochDay(m)).as("%s %s", zone, m).isEqualTo(ZoneDays.reference(rules, m));
+        }
+      }
+      for (String m : new String[] {"2199-12-31T23:59:59Z", "2200-01-01T00:00:00Z"}) {
+        Instant end = Instant.parse(m);
+        assertThat(days.epochDay(end))
+            .as("%s %s", zone, m)
+            .isEqualTo(ZoneDays.reference(rules, end));
       }
     }
   }
