@@ -130,7 +130,75 @@ final class Compiled {
     /** The mandator holds the power at every moment: no delegation check needed (rule 18). */
     static final long POWER_CERTAIN = 8;
 
+    /** What a row's grant lacks for a question: nothing, or the first check it fails. */
+    static final int PASSES = 0;
+
+    /** Rule 23: recorded after the moment, so it did not exist then. */
+    static final int NOT_RECORDED = 1;
+
+    static final int WAS_REVOKED = 2;
+    static final int NOT_YET_VALID = 3;
+    static final int EXPIRED = 4;
+
+    /**
+     * In force, but its mandator may have delegated the power away (rule 18): only the grant itself
+     * can say, so the caller checks it before {@link #refusal}.
+     */
+    static final int POWER_UNCERTAIN = 5;
+
+    /** Awb 10:11: a signature mandate signs what the body decided; it does not decide. */
+    static final int SIGNATURE_ONLY_REFUSED = 6;
+
+    /** Awb 10:9: sub-mandating needs the grant's leave. */
+    static final int NO_SUB_MANDATE = 7;
+
+    /** Rule 22: above the ceiling goes to the next level up. */
+    static final int ABOVE_CEILING = 8;
+
     private Row() {}
+
+    /** The flags a grant must have for {@code action}: sub-mandating needs leave (Awb 10:9). */
+    static long needed(Action action) {
+      return action == Action.SUB_MANDATE ? SUB_MANDATE_ALLOWED : 0;
+    }
+
+    /** The flags a grant must not have for {@code action}: a signature mandate does not decide. */
+    static long refused(Action action) {
+      return action == Action.DECIDE ? SIGNATURE_ONLY : 0;
+    }
+
+    /** Whether the row at offset {@code o} was in force at the moment (nanos and zone day). */
+    static int inForce(long[] rows, int o, long nanos, long day) {
+      if (rows[o + RECORDED] > nanos) {
+        return NOT_RECORDED;
+      }
+      if (rows[o + REVOKED] <= nanos) {
+        return WAS_REVOKED;
+      }
+      if (day < rows[o + FROM_DAY]) {
+        return NOT_YET_VALID;
+      }
+      if (day > rows[o + TO_DAY]) {
+        return EXPIRED;
+      }
+      return (rows[o + FLAGS] & POWER_CERTAIN) == 0 ? POWER_UNCERTAIN : PASSES;
+    }
+
+    /**
+     * Whether the grant of an in-force row refuses the question: an action it lacks ({@code needed}
+     * flags it must have, {@code refused} flags it must not) or an amount above its ceiling ({@code
+     * cents}, -1 for none).
+     */
+    static int refusal(long[] rows, int o, long cents, long needed, long refused) {
+      long flags = rows[o + FLAGS];
+      if ((flags & refused) != 0) {
+        return SIGNATURE_ONLY_REFUSED;
+      }
+      if ((flags & needed) != needed) {
+        return NO_SUB_MANDATE;
+      }
+      return cents > rows[o + CEILING] ? ABOVE_CEILING : PASSES;
+    }
 
     static void fill(long[] rows, int row, Cand c, boolean powerCertain) {
       int o = row * STRIDE;
@@ -212,6 +280,10 @@ final class Compiled {
     final DecisionType type;
     final String code;
     final boolean notMandatable;
+
+    /** This type's place among the snapshot's types: a key of {@link OwnUnitGrants}. */
+    final int index;
+
     Cand[] direct = new Cand[0];
 
     /** The position-held grants that higher positions may exercise, by their holder's tin. */
@@ -228,8 +300,9 @@ final class Compiled {
     Map<String, Cand[]> delegatedBy = Map.of();
     Map<String, Cand[]> delegationsHeld = Map.of();
 
-    TypeInfo(DecisionType type) {
+    TypeInfo(DecisionType type, int index) {
       this.type = type;
+      this.index = index;
       this.code = type.code();
       this.notMandatable = !type.mandatable() || type.reservedToRaad();
     }
@@ -282,7 +355,7 @@ final class Compiled {
     }
 
     /** Whether the mandator of {@code c} holds the power whenever: nothing was delegated away. */
-    private boolean powerCertain(Cand c) {
+    boolean powerCertain(Cand c) {
       return c.mandatorBody == null || (!delegated && c.mandatorBody.equals(type.competentBody()));
     }
 

@@ -55,6 +55,7 @@ public final class RegisterSnapshot {
   private final CodeTable<int[]> unitChainTable;
   private final CodeTable<Pos> positionTable;
   private final CodeTable<Holding> personTable;
+  private final OwnUnitGrants ownUnitGrants;
 
   private RegisterSnapshot() {
     this.available = false;
@@ -73,6 +74,7 @@ public final class RegisterSnapshot {
     this.unitChainTable = new CodeTable<>(unitChains);
     this.positionTable = new CodeTable<>(positions);
     this.personTable = new CodeTable<>(firstHoldings(persons));
+    this.ownUnitGrants = OwnUnitGrants.EMPTY;
   }
 
   private RegisterSnapshot(Register register) {
@@ -93,6 +95,7 @@ public final class RegisterSnapshot {
     this.unitChainTable = new CodeTable<>(unitChains);
     this.positionTable = new CodeTable<>(positions);
     this.personTable = new CodeTable<>(firstHoldings(persons));
+    this.ownUnitGrants = compiler.ownUnitGrants;
   }
 
   /** Each person's first holding, linked to the next: the evaluator reads no array of them. */
@@ -145,6 +148,14 @@ public final class RegisterSnapshot {
    * UNKNOWN_SUBJECT} or {@code UNKNOWN_DECISION_TYPE}.
    */
   public Evaluation evaluate(Question q) {
+    return evaluate(q, true);
+  }
+
+  /**
+   * As {@link #evaluate(Question)}; with {@code shortcut} false without {@link OwnUnitGrants}, so
+   * that tests can hold the shortcut's answers against the full course's.
+   */
+  Evaluation evaluate(Question q, boolean shortcut) {
     if (!available) {
       return unavailableEvaluation();
     }
@@ -161,6 +172,12 @@ public final class RegisterSnapshot {
       Instant now = Instant.now();
       nanos = nanos(now);
       day = epochDay(now);
+    }
+    if (shortcut && q.subjectKind != Subject.Kind.BODY && !ti.notMandatable) {
+      Evaluation usual = ownUnitPermit(q, ti, nanos, day);
+      if (usual != null) {
+        return usual;
+      }
     }
     // The unit and every unit above it, nearest first; null for the trying position's own unit.
     int[] unit = null;
@@ -225,6 +242,45 @@ public final class RegisterSnapshot {
           return deny(f, q, ti, nanos, day, unit);
         }
     }
+  }
+
+  /**
+   * For tests: the answer of {@link OwnUnitGrants} alone to a question with a moment, null where it
+   * leaves the question to the full course.
+   */
+  Evaluation ownUnitPermit(Question q) {
+    TypeInfo ti = available ? typeTable.get(q.decisionType(), q.decisionTypeHash) : null;
+    if (ti == null || ti.notMandatable || q.subjectKind == Subject.Kind.BODY) {
+      return null;
+    }
+    return ownUnitPermit(q, ti, q.atNanos, days.epochDay(q.atSecond, q.at()));
+  }
+
+  /**
+   * The permit the full course would return first, when the subject's own grants in its position's
+   * unit give it ({@link OwnUnitGrants}); null when the full course must answer.
+   */
+  private Evaluation ownUnitPermit(Question q, TypeInfo ti, long nanos, long day) {
+    boolean person = q.subjectKind == Subject.Kind.PERSON;
+    OwnUnitGrants.Entry e = ownUnitGrants.find(q.subjectCode, q.subjectHash, ti.index, person);
+    Action action = q.action();
+    // What tryPosition calls plain: nothing but the rows can refuse.
+    if (e == null
+        || !e.inUnit(q.orgUnit(), q.orgUnitHash)
+        || !e.holds(nanos, day)
+        || q.politicallySensitive()
+        || q.deviatesFromPolicy()
+        || q.objection()
+        || q.reportedBy() != null
+        || (action == Action.SUB_MANDATE && e.substitution)) {
+      return null;
+    }
+    int r = e.firstPermitting(nanos, day, q.amountCents, Row.needed(action), Row.refused(action));
+    if (r < 0) {
+      return null;
+    }
+    Evaluation shared = e.permits[r];
+    return shared != null ? shared : permit(e.cands[r], e.position, null, e.link, q);
   }
 
   /**
@@ -518,8 +574,8 @@ public final class RegisterSnapshot {
     int tin = h == null ? p.tin : h.tin;
     int tout = h == null ? p.tout : h.tout;
     // Grants checked below on their rows alone; a grant that passes these is fetched.
-    long needed = action == Action.SUB_MANDATE ? Row.SUB_MANDATE_ALLOWED : 0;
-    long refused = action == Action.DECIDE ? Row.SIGNATURE_ONLY : 0;
+    long needed = Row.needed(action);
+    long refused = Row.refused(action);
     // Without flags, reporter or a substitute sub-mandating, nothing after the ceiling refuses.
     boolean plain =
         !q.politicallySensitive()
@@ -542,43 +598,48 @@ public final class RegisterSnapshot {
               : ((flags & Row.EXCLUDES_HIGHER) != 0 || holderTin <= tin || holderTin >= tout)) {
             continue;
           }
-          // Rule 23: a grant recorded after the moment did not exist then.
-          if (rows[o + Row.RECORDED] > nanos) {
+          int lacks = Row.inForce(rows, o, nanos, day);
+          if (lacks == Row.NOT_RECORDED) {
             continue;
           }
           any = true;
-          if (rows[o + Row.REVOKED] <= nanos) {
-            f.fail(2, Reason.REVOKED, ti.rowCands[r], p, "revoked");
-            continue;
+          switch (lacks) {
+            case Row.WAS_REVOKED:
+              f.fail(2, Reason.REVOKED, ti.rowCands[r], p, "revoked");
+              continue;
+            case Row.NOT_YET_VALID:
+              f.fail(3, Reason.NOT_YET_VALID, ti.rowCands[r], p, "validFrom");
+              continue;
+            case Row.EXPIRED:
+              f.fail(3, Reason.EXPIRED, ti.rowCands[r], p, "validTo");
+              continue;
+            case Row.POWER_UNCERTAIN:
+              if (mandatorLacksPower(ti.rowCands[r], ti, nanos, day)) {
+                // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
+                f.fail(
+                    3,
+                    Reason.NO_MANDATE,
+                    ti.rowCands[r],
+                    p,
+                    "the mandator does not hold the power");
+                continue;
+              }
+              break;
+            default:
+              break;
           }
-          if (day < rows[o + Row.FROM_DAY]) {
-            f.fail(3, Reason.NOT_YET_VALID, ti.rowCands[r], p, "validFrom");
-            continue;
-          }
-          if (day > rows[o + Row.TO_DAY]) {
-            f.fail(3, Reason.EXPIRED, ti.rowCands[r], p, "validTo");
-            continue;
-          }
-          if ((flags & Row.POWER_CERTAIN) == 0
-              && mandatorLacksPower(ti.rowCands[r], ti, nanos, day)) {
-            // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
-            f.fail(3, Reason.NO_MANDATE, ti.rowCands[r], p, "the mandator does not hold the power");
-            continue;
-          }
-          if ((flags & refused) != 0) {
-            // Awb 10:11: a signature mandate signs what the body decided.
-            f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "signature mandate only");
-            continue;
-          }
-          if ((flags & needed) != needed) {
-            // Awb 10:9
-            f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "sub-mandate not allowed");
-            continue;
-          }
-          if (q.amountCents > rows[o + Row.CEILING]) {
-            // Rule 22: above the ceiling goes to the next level up.
-            f.fail(5, Reason.CEILING_EXCEEDED, ti.rowCands[r], p, "ceiling");
-            continue;
+          switch (Row.refusal(rows, o, q.amountCents, needed, refused)) {
+            case Row.SIGNATURE_ONLY_REFUSED:
+              f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "signature mandate only");
+              continue;
+            case Row.NO_SUB_MANDATE:
+              f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "sub-mandate not allowed");
+              continue;
+            case Row.ABOVE_CEILING:
+              f.fail(5, Reason.CEILING_EXCEEDED, ti.rowCands[r], p, "ceiling");
+              continue;
+            default:
+              break;
           }
           if (plain) {
             return permit(ti, r, p, h, q, pass == 1);
@@ -667,11 +728,25 @@ public final class RegisterSnapshot {
       }
     }
     Cand c = ti.rowCands[r];
+    return permit(
+        c,
+        p.code,
+        higher ? ChainLink.higherPosition(c.holder.code, p.code) : null,
+        h == null ? null : h.link,
+        q);
+  }
+
+  /**
+   * The permit of grant {@code c} built for the question (its co-signs may depend on the amount),
+   * exercised by {@code position}: above the holder ({@code above}, rule 20) or not (null), held by
+   * a person ({@code holding}, the assignment or substitution) or asked by the position (null).
+   */
+  private Evaluation permit(
+      Cand c, String position, ChainLink above, ChainLink holding, Question q) {
     List<String> conditions = c.coSignThresholded ? coSigns(c, q.amountCents) : c.allCoSigns;
-    List<ChainLink> chain =
-        higher ? new ChainList(c.chain, ChainLink.higherPosition(c.holder.code, p.code)) : c.chain;
-    if (h != null) {
-      chain = new ChainList(chain, h.link);
+    List<ChainLink> chain = above == null ? c.chain : new ChainList(c.chain, above);
+    if (holding != null) {
+      chain = new ChainList(chain, holding);
     }
     return new Evaluation(
         true,
@@ -680,7 +755,7 @@ public final class RegisterSnapshot {
         c.instructions,
         c.signature,
         c.mandatorBody,
-        p.code,
+        position,
         chain,
         revision,
         null,
@@ -983,6 +1058,7 @@ public final class RegisterSnapshot {
     final Map<String, Holding[]> persons = new HashMap<>();
     final Map<String, TypeInfo> types = new HashMap<>();
     Pos[] preOrder;
+    OwnUnitGrants ownUnitGrants;
     private static final Cand BROKEN = new Cand();
     private final Map<String, Cand> compiled = new HashMap<>();
     private final Set<String> compiling = new HashSet<>();
@@ -994,9 +1070,17 @@ public final class RegisterSnapshot {
       compilePositions();
       compilePersons();
       for (DecisionType t : register.decisionTypes().values()) {
-        types.put(t.code(), new TypeInfo(t));
+        types.put(t.code(), new TypeInfo(t, types.size()));
       }
       compileGrants();
+      int[] allRoots = treeRoots();
+      ownUnitGrants =
+          OwnUnitGrants.of(
+              positions.values(),
+              persons,
+              types,
+              unitCodes,
+              c -> c.unitRoots != null ? c.unitRoots : allRoots);
     }
 
     private void compileUnits() {

@@ -1,0 +1,294 @@
+package nl.mandaat.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import nl.mandaat.core.Compiled.Cand;
+import nl.mandaat.core.Compiled.Holding;
+import nl.mandaat.core.Compiled.Pos;
+import nl.mandaat.core.Compiled.Row;
+import nl.mandaat.core.Compiled.TypeInfo;
+
+/**
+ * The usual question answered from one small object: a person (through the first position they
+ * hold) or a position asks about a decision type in the position's own unit. Per subject and type,
+ * an {@link Entry} keeps the grants the position holds itself for the type, given for that unit, as
+ * rows in the evaluator's order with their shared permits, and for a person the window of that
+ * holding. These are the very grants the evaluator tries first (the question's unit, the holder's
+ * own grants), so the first of them that permits is the evaluator's answer; when none does, or one
+ * needs more than its row to decide, the evaluator takes its full course, which tries them again.
+ *
+ * <p>Why: on a large register the full course reads about ten objects scattered over memory (the
+ * person's holding, the unit's chain, the type's table of units, its rows, the holding's permits),
+ * and with many different questions each is a cache miss. An entry is found by the question's own
+ * codes and read as one object with its two small arrays, allocated together.
+ */
+final class OwnUnitGrants {
+  /**
+   * Pairs: the subject's code (null marks a free slot), then its {@link Entry}. Persons and
+   * positions share the table; an entry says which it is.
+   */
+  private final Object[] slots;
+
+  private final int mask;
+  private final int size;
+
+  /** What one subject holds for one type in its position's unit. */
+  static final class Entry {
+    final int typeIndex;
+
+    /** A person's entry (through their first holding), else a position's. */
+    final boolean person;
+
+    /** The holding's recording moment; {@code Long.MIN_VALUE} for a position asking itself. */
+    final long recordedNanos;
+
+    /** The days on which the holding is in force and the position exists, inclusive. */
+    final long fromDay;
+
+    final long toDay;
+
+    /** Whether the person holds the position as a substitute (rule 19). */
+    final boolean substitution;
+
+    /** The code of the position's unit, and its hash: the question's unit must be this one. */
+    final String unit;
+
+    final int unitHash;
+
+    /** The grants' rows ({@link Row}), in the order the evaluator tries them. */
+    final long[] rows;
+
+    /** Per row: the shared permit for this subject; null where it depends on the amount. */
+    final Evaluation[] permits;
+
+    /** Per row: its grant, to build the permit where none is shared. */
+    final Cand[] cands;
+
+    /** The position's code, and the person's hold on it (null for the position itself). */
+    final String position;
+
+    final ChainLink link;
+
+    private Entry(
+        int typeIndex,
+        boolean person,
+        long recordedNanos,
+        long fromDay,
+        long toDay,
+        boolean substitution,
+        String unit,
+        long[] rows,
+        Evaluation[] permits,
+        Cand[] cands,
+        String position,
+        ChainLink link) {
+      this.typeIndex = typeIndex;
+      this.person = person;
+      this.recordedNanos = recordedNanos;
+      this.fromDay = fromDay;
+      this.toDay = toDay;
+      this.substitution = substitution;
+      this.unit = unit;
+      this.unitHash = unit.hashCode();
+      this.rows = rows;
+      this.permits = permits;
+      this.cands = cands;
+      this.position = position;
+      this.link = link;
+    }
+
+    /** Whether the subject holds the position on {@code day} as recorded at {@code nanos}. */
+    boolean holds(long nanos, long day) {
+      return recordedNanos <= nanos && day >= fromDay && day <= toDay;
+    }
+
+    /** Whether {@code code} (hash {@code hash}; null: the position's own) is the entry's unit. */
+    boolean inUnit(String code, int hash) {
+      return code == null || (hash == unitHash && (code == unit || code.equals(unit)));
+    }
+
+    /**
+     * The first row whose grant was in force and allows the action and amount; -1 when no row does,
+     * or when a row needs more than the row to say (the mandator's power): the evaluator's full
+     * course answers those.
+     */
+    int firstPermitting(long nanos, long day, long cents, long needed, long refused) {
+      for (int r = 0, o = 0; o < rows.length; r++, o += Row.STRIDE) {
+        int lacks = Row.inForce(rows, o, nanos, day);
+        if (lacks == Row.POWER_UNCERTAIN) {
+          return -1;
+        }
+        if (lacks == Row.PASSES && Row.refusal(rows, o, cents, needed, refused) == Row.PASSES) {
+          return r;
+        }
+      }
+      return -1;
+    }
+  }
+
+  private OwnUnitGrants(List<String> codes, List<Entry> entries) {
+    // At most half full: a probe mostly reads one slot, and an absent key ends soon.
+    int capacity = Integer.highestOneBit(Math.max(1, codes.size())) << 2;
+    this.mask = capacity - 1;
+    this.slots = new Object[2 * capacity];
+    this.size = codes.size();
+    for (int e = 0; e < codes.size(); e++) {
+      Entry entry = entries.get(e);
+      int i = slot(codes.get(e).hashCode(), entry.typeIndex, entry.person);
+      while (slots[2 * i] != null) {
+        i = (i + 1) & mask;
+      }
+      slots[2 * i] = codes.get(e);
+      slots[2 * i + 1] = entry;
+    }
+  }
+
+  static final OwnUnitGrants EMPTY = new OwnUnitGrants(List.of(), List.of());
+
+  /**
+   * The entry of the person or position {@code code} for the type with {@code typeIndex}, null when
+   * there is none; {@code hash} must be {@code code.hashCode()}.
+   */
+  Entry find(String code, int hash, int typeIndex, boolean person) {
+    for (int i = slot(hash, typeIndex, person); ; i = (i + 1) & mask) {
+      Object k = slots[2 * i];
+      if (k == null) {
+        return null;
+      }
+      Entry e = (Entry) slots[2 * i + 1];
+      if (e.typeIndex == typeIndex && e.person == person && (k == code || k.equals(code))) {
+        return e;
+      }
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  private int slot(int hash, int typeIndex, boolean person) {
+    int h = hash * 0x9E37_79B9 + typeIndex * 0x85EB_CA6B + (person ? 0x632B_E5AB : 0);
+    return (h ^ (h >>> 15)) & mask;
+  }
+
+  /**
+   * Entries for every position with grants of its own in its unit, and for every person whose first
+   * holding is such a position. Needs the positions' own grants and their shared permits.
+   *
+   * @param roots the units a grant was given for (for a grant without units, every tree's root)
+   */
+  static OwnUnitGrants of(
+      Collection<Pos> positions,
+      Map<String, Holding[]> persons,
+      Map<String, TypeInfo> types,
+      String[] unitCodes,
+      Function<Cand, int[]> roots) {
+    List<String> codes = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
+    // Per position and type: the rows and grants, shared by the position's and its holder's
+    // entries.
+    Map<Pos, Map<TypeInfo, Cand[]>> inOwnUnit = new HashMap<>();
+    Map<Cand[], long[]> rowsOf = new IdentityHashMap<>();
+    for (Pos p : positions) {
+      if (p.own.length == 0 || p.unitIdx < 0) {
+        continue;
+      }
+      // Per type, the grants given for the position's own unit, in the register's order.
+      Map<TypeInfo, List<Cand>> byType = new LinkedHashMap<>();
+      for (Cand c : p.own) {
+        if (!contains(roots.apply(c), p.unitIdx)) {
+          continue;
+        }
+        for (String t : c.types) {
+          TypeInfo ti = types.get(t);
+          if (ti != null) {
+            byType.computeIfAbsent(ti, k -> new ArrayList<>()).add(c);
+          }
+        }
+      }
+      Map<TypeInfo, Cand[]> ofPosition = new LinkedHashMap<>();
+      inOwnUnit.put(p, ofPosition);
+      byType.forEach(
+          (ti, list) -> {
+            Cand[] cands = list.toArray(new Cand[0]);
+            long[] rows = rows(ti, cands);
+            ofPosition.put(ti, cands);
+            rowsOf.put(cands, rows);
+            Evaluation[] permits = new Evaluation[cands.length];
+            for (int r = 0; r < permits.length; r++) {
+              permits[r] = cands[r].holderPermit;
+            }
+            codes.add(p.code);
+            entries.add(
+                new Entry(
+                    ti.index,
+                    false,
+                    Long.MIN_VALUE,
+                    p.lifeFrom,
+                    p.lifeTo,
+                    false,
+                    unitCodes[p.unitIdx],
+                    rows,
+                    permits,
+                    cands,
+                    p.code,
+                    null));
+          });
+    }
+    persons.forEach(
+        (person, holdings) -> {
+          if (holdings.length == 0) {
+            return;
+          }
+          Holding h = holdings[0];
+          inOwnUnit
+              .getOrDefault(h.pos, Map.of())
+              .forEach(
+                  (ti, cands) -> {
+                    Evaluation[] permits = new Evaluation[cands.length];
+                    for (int r = 0; r < permits.length; r++) {
+                      permits[r] = h.permits[cands[r].ownIndex];
+                    }
+                    codes.add(person);
+                    entries.add(
+                        new Entry(
+                            ti.index,
+                            true,
+                            h.recordedNanos,
+                            Math.max(h.fromDay, h.positionFrom),
+                            Math.min(h.toDay, h.positionTo),
+                            h.substitution,
+                            unitCodes[h.pos.unitIdx],
+                            rowsOf.get(cands),
+                            permits,
+                            cands,
+                            h.pos.code,
+                            h.link));
+                  });
+        });
+    return new OwnUnitGrants(codes, entries);
+  }
+
+  private static long[] rows(TypeInfo ti, Cand[] cands) {
+    long[] rows = new long[cands.length * Row.STRIDE];
+    for (int r = 0; r < cands.length; r++) {
+      Row.fill(rows, r, cands[r], ti.powerCertain(cands[r]));
+    }
+    return rows;
+  }
+
+  private static boolean contains(int[] values, int x) {
+    for (int v : values) {
+      if (v == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

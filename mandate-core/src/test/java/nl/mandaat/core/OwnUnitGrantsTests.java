@@ -1,0 +1,269 @@
+package nl.mandaat.core;
+
+import static nl.mandaat.core.GeneratedRegisterFixtures.forEachSeed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import nl.mandaat.core.demo.GeneratedRegister;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The own-unit shortcut ({@link OwnUnitGrants}) answers only what the evaluator's full course
+ * answers, object for object, and only where it may: on generated registers, at the moments,
+ * amounts, actions and flags where the answer turns.
+ */
+class OwnUnitGrantsTests {
+
+  @Test
+  void theShortcutGivesTheFullCoursesAnswerOrLeavesTheQuestionToIt() {
+    forEachSeed(
+        6,
+        seed -> {
+          GeneratedRegister g = GeneratedRegister.of(seed, 3000, 600, 6);
+          RegisterSnapshot s = RegisterSnapshot.of(g.register());
+          int answered = 0;
+          int permits = 0;
+          int left = 0;
+          for (Question q : questions(g, seed)) {
+            Evaluation full = s.evaluate(q, false);
+            Evaluation usual = s.evaluate(q);
+            assertSame(usual, full, q);
+            Evaluation shortcut = s.ownUnitPermit(q);
+            if (shortcut != null) {
+              assertSame(shortcut, full, q);
+              answered++;
+            } else if (full.permit()) {
+              left++;
+            }
+            if (full.permit()) {
+              permits++;
+            }
+          }
+          // Most permits come from the holder's own grant in its unit; some need the full course.
+          assertThat(answered).as("answered by the shortcut").isGreaterThan(permits / 3);
+          assertThat(left).as("permits left to the full course").isPositive();
+        });
+  }
+
+  @Test
+  void aPersonsFirstHoldingCountsOnlyWhileItIsInForceAndASubstituteDoesNotSubMandate() {
+    forEachSeed(
+        3,
+        seed -> {
+          GeneratedRegister g = GeneratedRegister.of(seed, 3000, 600, 6);
+          Register.Builder b = g.register().toBuilder();
+          Random random = new Random(seed);
+          List<Grant> grants = new ArrayList<>(g.register().grants().values());
+          List<Question> questions = new ArrayList<>();
+          for (int i = 0; i < 60; i++) {
+            Grant grant = grants.get(random.nextInt(grants.size()));
+            Position holder = g.register().positions().get(grant.holder());
+            if (holder == null) {
+              continue;
+            }
+            // A newcomer whose only hold on the position is bounded: an assignment or, for odd
+            // ones, a substitution (rule 19), recorded some days after it starts.
+            String person = "newcomer-" + i;
+            java.time.LocalDate from = grant.window().from().plusDays(random.nextInt(30));
+            java.time.LocalDate to = from.plusDays(random.nextInt(60));
+            Instant recorded = DemoFixtures.startOf(from.plusDays(random.nextInt(3)));
+            b.person(new Person(person, "sub-" + person, "Nieuw " + i));
+            if (i % 2 == 0) {
+              b.assignment(
+                  Assignment.of("T" + i, person, holder.code(), Window.of(from, to), recorded));
+            } else {
+              b.substitution(
+                  Substitution.of("TS" + i, person, holder.code(), Window.of(from, to), recorded));
+            }
+            for (Instant t :
+                List.of(
+                    DemoFixtures.startOf(from),
+                    DemoFixtures.startOf(from).minusNanos(1),
+                    recorded,
+                    recorded.minusNanos(1),
+                    DemoFixtures.startOf(to.plusDays(1)).minusNanos(1),
+                    DemoFixtures.startOf(to.plusDays(1)))) {
+              for (Action action : Action.values()) {
+                questions.add(
+                    Question.builder()
+                        .person(person)
+                        .action(action)
+                        .decisionType(grant.decisionTypes().iterator().next())
+                        .orgUnit(holder.unitCode())
+                        .at(t)
+                        .build());
+              }
+            }
+          }
+          RegisterSnapshot s = RegisterSnapshot.of(b.build());
+          int answered = 0;
+          int denied = 0;
+          for (Question q : questions) {
+            Evaluation full = s.evaluate(q, false);
+            assertSame(s.evaluate(q), full, q);
+            Evaluation shortcut = s.ownUnitPermit(q);
+            if (shortcut != null) {
+              assertSame(shortcut, full, q);
+              answered++;
+            }
+            if (!full.permit()) {
+              denied++;
+            }
+          }
+          assertThat(answered).isPositive();
+          assertThat(denied).isPositive();
+        });
+  }
+
+  @Test
+  void codesNamedByEqualCopiesFindTheSameEntries() {
+    GeneratedRegister g = GeneratedRegister.of(GeneratedRegisterFixtures.BASE_SEED, 3000, 600, 6);
+    RegisterSnapshot s = RegisterSnapshot.of(g.register());
+    int answered = 0;
+    for (Question q : g.questions(2000, 5)) {
+      Question copy = copyCodes(q);
+      Evaluation shortcut = s.ownUnitPermit(copy);
+      Evaluation original = s.ownUnitPermit(q);
+      assertThat(shortcut == null).as("%s", q).isEqualTo(original == null);
+      if (shortcut != null) {
+        answered++;
+        assertSame(shortcut, original, copy);
+        assertSame(shortcut, s.evaluate(copy, false), copy);
+      }
+    }
+    assertThat(answered).isGreaterThan(100);
+  }
+
+  @Test
+  void aPersonAndAPositionWithTheSameCodeAreNotConfused() {
+    // "p7" is a position holding grants; a person of that name holds nothing.
+    GeneratedRegister g = GeneratedRegister.of(GeneratedRegisterFixtures.BASE_SEED, 3000, 600, 6);
+    Register r =
+        g.register().toBuilder().person(new Person("p7", "sub-p7", "Iemand anders")).build();
+    RegisterSnapshot s = RegisterSnapshot.of(r);
+    Grant grant =
+        r.grants().values().stream().filter(x -> "p7".equals(x.holder())).findFirst().orElseThrow();
+    Question.Builder q =
+        Question.builder()
+            .decisionType(grant.decisionTypes().iterator().next())
+            .orgUnit(r.positions().get("p7").unitCode())
+            .at(DemoFixtures.startOf(grant.window().from()).plusSeconds(3600));
+    Question asPerson = q.person("p7").build();
+    assertThat(s.ownUnitPermit(asPerson)).isNull();
+    assertThat(s.evaluate(asPerson).permit()).isFalse();
+    Question asPosition = q.position("p7").build();
+    assertSame(s.evaluate(asPosition), s.evaluate(asPosition, false), asPosition);
+  }
+
+  /**
+   * The generator's questions, and around grants of the register: the first and last moment of
+   * their window, their recording and revocation (and a nanosecond before), the ceiling and a cent
+   * above, each action, without a unit, a unit above, and with every flag.
+   */
+  private static List<Question> questions(GeneratedRegister g, long seed) {
+    Register r = g.register();
+    List<Question> result = new ArrayList<>(g.questions(1500, seed + 11));
+    Map<String, String> personOf = new HashMap<>();
+    for (Assignment a : r.assignments()) {
+      personOf.putIfAbsent(a.position(), a.person());
+    }
+    for (Substitution sub : r.substitutions()) {
+      personOf.put(sub.position(), sub.substitute());
+    }
+    Random random = new Random(seed);
+    List<Grant> grants = new ArrayList<>(r.grants().values());
+    for (int i = 0; i < 150; i++) {
+      Grant grant = grants.get(random.nextInt(grants.size()));
+      Position holder = r.positions().get(grant.holder());
+      if (holder == null) {
+        continue;
+      }
+      List<Instant> moments = new ArrayList<>();
+      moments.add(grant.recordedAt());
+      moments.add(grant.recordedAt().minusNanos(1));
+      moments.add(DemoFixtures.startOf(grant.window().from()));
+      moments.add(DemoFixtures.startOf(grant.window().from()).minusNanos(1));
+      if (grant.window().to() != null) {
+        moments.add(DemoFixtures.startOf(grant.window().to().plusDays(1)).minusNanos(1));
+        moments.add(DemoFixtures.startOf(grant.window().to().plusDays(1)));
+      }
+      r.revokedAt(grant.id())
+          .ifPresent(
+              t -> {
+                moments.add(t);
+                moments.add(t.minusNanos(1));
+              });
+      for (Instant t : moments) {
+        for (String type : grant.decisionTypes()) {
+          Question.Builder q =
+              Question.builder().decisionType(type).orgUnit(holder.unitCode()).at(t);
+          if (grant.ceiling() != null) {
+            q.amount(grant.ceiling());
+          }
+          for (boolean asPerson : new boolean[] {true, false}) {
+            if (asPerson && personOf.get(holder.code()) == null) {
+              continue;
+            }
+            Question base =
+                (asPerson ? q.person(personOf.get(holder.code())) : q.position(holder.code()))
+                    .build();
+            result.add(base);
+            result.addAll(variants(r, base, grant, holder));
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private static List<Question> variants(Register r, Question q, Grant grant, Position holder) {
+    List<Question> v = new ArrayList<>();
+    v.add(q.toBuilder().orgUnit(null).build());
+    String above = r.units().get(holder.unitCode()).parentCode();
+    if (above != null) {
+      v.add(q.toBuilder().orgUnit(above).build());
+    }
+    v.add(q.toBuilder().action(Action.SIGN).build());
+    v.add(q.toBuilder().action(Action.SUB_MANDATE).build());
+    if (grant.ceiling() != null) {
+      v.add(q.toBuilder().amount(grant.ceiling().add(new BigDecimal("0.01"))).build());
+    }
+    v.add(q.toBuilder().amount((BigDecimal) null).build());
+    v.add(q.toBuilder().politicallySensitive().build());
+    v.add(q.toBuilder().deviatesFromPolicy().build());
+    v.add(q.toBuilder().objectionAgainst("someone-else", false).build());
+    v.add(q.toBuilder().reportedBy("someone-else").build());
+    return v;
+  }
+
+  private static Question copyCodes(Question q) {
+    Question.Builder b = q.toBuilder().decisionType(new String(q.decisionType()));
+    if (q.orgUnit() != null) {
+      b.orgUnit(new String(q.orgUnit()));
+    }
+    return (q.subject().kind() == Subject.Kind.PERSON
+            ? b.person(new String(q.subject().code()))
+            : b.position(new String(q.subject().code())))
+        .build();
+  }
+
+  private static void assertSame(Evaluation a, Evaluation b, Question q) {
+    String what = q.toString();
+    assertThat(a.permit()).as(what).isEqualTo(b.permit());
+    assertThat(a.reason()).as(what).isEqualTo(b.reason());
+    assertThat(a.conditions()).as(what).isEqualTo(b.conditions());
+    assertThat(a.instructions()).as(what).isEqualTo(b.instructions());
+    assertThat(a.signature()).as(what).isEqualTo(b.signature());
+    assertThat(a.position()).as(what).isEqualTo(b.position());
+    assertThat(a.chain()).as(what).isEqualTo(b.chain());
+    assertThat(a.failedAt()).as(what).isEqualTo(b.failedAt());
+    assertThat(a.escalateTo()).as(what).isEqualTo(b.escalateTo());
+    assertThat(a.revision()).as(what).isEqualTo(b.revision());
+  }
+}
