@@ -106,6 +106,9 @@ final class Compiled {
      * once, shared by every such evaluation (it is immutable); null otherwise.
      */
     Evaluation holderPermit;
+
+    /** Build-time only: its co-signs by amount bracket, when they depend on the amount. */
+    OwnUnitGrants.Brackets brackets;
   }
 
   /**

@@ -1,6 +1,7 @@
 package nl.mandaat.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -45,6 +46,11 @@ final class OwnUnitGrants {
     /** A person's entry (through their first holding), else a position's. */
     final boolean person;
 
+    /** The subject's code as a {@link PackedCode}: the key, checked without its string. */
+    final long codeLow;
+
+    final long codeHigh;
+
     /** The holding's recording moment; {@code Long.MIN_VALUE} for a position asking itself. */
     final long recordedNanos;
 
@@ -56,26 +62,23 @@ final class OwnUnitGrants {
     /** Whether the person holds the position as a substitute (rule 19). */
     final boolean substitution;
 
-    /** The code of the position's unit, and its hash: the question's unit must be this one. */
+    /** The code of the position's unit, also packed: the question's unit must be this one. */
     final String unit;
 
-    final int unitHash;
+    final long unitLow;
+    final long unitHigh;
 
     /** The grants' rows ({@link Row}), in the order the evaluator tries them. */
     final long[] rows;
 
-    /** Per row: the shared permit for this subject; null where it depends on the amount. */
-    final Evaluation[] permits;
-
-    /** Per row: its grant, to build the permit where none is shared. */
-    final Cand[] cands;
-
-    /** The position's code, and the person's hold on it (null for the position itself). */
-    final String position;
-
-    final ChainLink link;
+    /**
+     * Per row: the permit for this subject, an {@link Evaluation}, or a {@link ByAmount} where the
+     * co-signs it requires depend on the amount.
+     */
+    final Object[] permits;
 
     private Entry(
+        String code,
         int typeIndex,
         boolean person,
         long recordedNanos,
@@ -84,23 +87,26 @@ final class OwnUnitGrants {
         boolean substitution,
         String unit,
         long[] rows,
-        Evaluation[] permits,
-        Cand[] cands,
-        String position,
-        ChainLink link) {
+        Object[] permits) {
       this.typeIndex = typeIndex;
       this.person = person;
+      this.codeLow = PackedCode.low(code);
+      this.codeHigh = PackedCode.high(code);
       this.recordedNanos = recordedNanos;
       this.fromDay = fromDay;
       this.toDay = toDay;
       this.substitution = substitution;
       this.unit = unit;
-      this.unitHash = unit.hashCode();
+      this.unitLow = PackedCode.low(unit);
+      this.unitHigh = PackedCode.high(unit);
       this.rows = rows;
       this.permits = permits;
-      this.cands = cands;
-      this.position = position;
-      this.link = link;
+    }
+
+    /** The permit of row {@code r} for an amount of {@code cents} (-1: none given). */
+    Evaluation permit(int r, long cents) {
+      Object p = permits[r];
+      return p instanceof Evaluation e ? e : ((ByAmount) p).of(cents);
     }
 
     /** Whether the subject holds the position on {@code day} as recorded at {@code nanos}. */
@@ -108,9 +114,17 @@ final class OwnUnitGrants {
       return recordedNanos <= nanos && day >= fromDay && day <= toDay;
     }
 
-    /** Whether {@code code} (hash {@code hash}; null: the position's own) is the entry's unit. */
-    boolean inUnit(String code, int hash) {
-      return code == null || (hash == unitHash && (code == unit || code.equals(unit)));
+    /**
+     * Whether the question's unit ({@code code}, null for the position's own, packed as {@code low}
+     * and {@code high}) is the entry's.
+     */
+    boolean inUnit(String code, long low, long high) {
+      if (code == null) {
+        return true;
+      }
+      return high != PackedCode.DOES_NOT_FIT
+          ? low == unitLow && high == unitHigh
+          : code == unit || code.equals(unit);
     }
 
     /**
@@ -153,16 +167,21 @@ final class OwnUnitGrants {
 
   /**
    * The entry of the person or position {@code code} for the type with {@code typeIndex}, null when
-   * there is none; {@code hash} must be {@code code.hashCode()}.
+   * there is none; {@code hash} is {@code code.hashCode()}, {@code low} and {@code high} its {@link
+   * PackedCode}.
    */
-  Entry find(String code, int hash, int typeIndex, boolean person) {
+  Entry find(String code, int hash, long low, long high, int typeIndex, boolean person) {
     for (int i = slot(hash, typeIndex, person); ; i = (i + 1) & mask) {
       Object k = slots[2 * i];
       if (k == null) {
         return null;
       }
       Entry e = (Entry) slots[2 * i + 1];
-      if (e.typeIndex == typeIndex && e.person == person && (k == code || k.equals(code))) {
+      if (e.typeIndex == typeIndex
+          && e.person == person
+          && (high != PackedCode.DOES_NOT_FIT
+              ? low == e.codeLow && high == e.codeHigh
+              : k == code || k.equals(code))) {
         return e;
       }
     }
@@ -188,7 +207,8 @@ final class OwnUnitGrants {
       Map<String, Holding[]> persons,
       Map<String, TypeInfo> types,
       String[] unitCodes,
-      Function<Cand, int[]> roots) {
+      Function<Cand, int[]> roots,
+      long revision) {
     List<String> codes = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
     // Per position and type: the rows and grants, shared by the position's and its holder's
@@ -220,13 +240,18 @@ final class OwnUnitGrants {
             long[] rows = rows(ti, cands);
             ofPosition.put(ti, cands);
             rowsOf.put(cands, rows);
-            Evaluation[] permits = new Evaluation[cands.length];
+            Object[] permits = new Object[cands.length];
             for (int r = 0; r < permits.length; r++) {
-              permits[r] = cands[r].holderPermit;
+              Cand c = cands[r];
+              permits[r] =
+                  c.holderPermit != null
+                      ? c.holderPermit
+                      : ByAmount.of(c, p.code, c.chain, revision);
             }
             codes.add(p.code);
             entries.add(
                 new Entry(
+                    p.code,
                     ti.index,
                     false,
                     Long.MIN_VALUE,
@@ -235,10 +260,7 @@ final class OwnUnitGrants {
                     false,
                     unitCodes[p.unitIdx],
                     rows,
-                    permits,
-                    cands,
-                    p.code,
-                    null));
+                    permits));
           });
     }
     persons.forEach(
@@ -251,13 +273,20 @@ final class OwnUnitGrants {
               .getOrDefault(h.pos, Map.of())
               .forEach(
                   (ti, cands) -> {
-                    Evaluation[] permits = new Evaluation[cands.length];
+                    Object[] permits = new Object[cands.length];
                     for (int r = 0; r < permits.length; r++) {
-                      permits[r] = h.permits[cands[r].ownIndex];
+                      Cand c = cands[r];
+                      Evaluation shared = h.permits[c.ownIndex];
+                      permits[r] =
+                          shared != null
+                              ? shared
+                              : ByAmount.of(
+                                  c, h.pos.code, new ChainList(c.chain, h.link), revision);
                     }
                     codes.add(person);
                     entries.add(
                         new Entry(
+                            person,
                             ti.index,
                             true,
                             h.recordedNanos,
@@ -266,13 +295,79 @@ final class OwnUnitGrants {
                             h.substitution,
                             unitCodes[h.pos.unitIdx],
                             rowsOf.get(cands),
-                            permits,
-                            cands,
-                            h.pos.code,
-                            h.link));
+                            permits));
                   });
         });
     return new OwnUnitGrants(codes, entries);
+  }
+
+  /**
+   * The permits of a grant whose co-signs depend on the amount, one per bracket between its
+   * thresholds, built once: an answer is then chosen, not built.
+   */
+  static final class ByAmount {
+    /** The distinct thresholds in cents, ascending. */
+    private final long[] thresholds;
+
+    /** Without an amount (every co-sign), then up to the first threshold, then above each. */
+    private final Evaluation[] permits;
+
+    private ByAmount(long[] thresholds, Evaluation[] permits) {
+      this.thresholds = thresholds;
+      this.permits = permits;
+    }
+
+    static ByAmount of(Cand c, String position, List<ChainLink> chain, long revision) {
+      Brackets b = Brackets.of(c);
+      Evaluation[] permits = new Evaluation[b.conditions.length];
+      for (int i = 0; i < permits.length; i++) {
+        permits[i] = RegisterSnapshot.permitOf(c, position, chain, b.conditions[i], revision);
+      }
+      return new ByAmount(b.thresholds, permits);
+    }
+
+    Evaluation of(long cents) {
+      if (cents < 0) {
+        return permits[0];
+      }
+      int above = 0;
+      while (above < thresholds.length && cents > thresholds[above]) {
+        above++;
+      }
+      return permits[above + 1];
+    }
+  }
+
+  /** A grant's co-sign thresholds and the co-signs of each bracket, once per grant. */
+  static final class Brackets {
+    final long[] thresholds;
+
+    /** As {@link ByAmount#permits}: without an amount, up to the first threshold, above each. */
+    final List<String>[] conditions;
+
+    private Brackets(long[] thresholds, List<String>[] conditions) {
+      this.thresholds = thresholds;
+      this.conditions = conditions;
+    }
+
+    static Brackets of(Cand c) {
+      Brackets b = c.brackets;
+      if (b == null) {
+        long[] thresholds =
+            Arrays.stream(c.coSignAbove).filter(t -> t >= 0).sorted().distinct().toArray();
+        @SuppressWarnings("unchecked")
+        List<String>[] conditions = new List[thresholds.length + 2];
+        conditions[0] = RegisterSnapshot.coSigns(c, -1);
+        conditions[1] = RegisterSnapshot.coSigns(c, 0);
+        for (int j = 0; j < thresholds.length; j++) {
+          // Above threshold j and at most the next: its co-signs apply, the next ones not yet.
+          conditions[j + 2] = RegisterSnapshot.coSigns(c, thresholds[j] + 1);
+        }
+        b = new Brackets(thresholds, conditions);
+        c.brackets = b;
+      }
+      return b;
+    }
   }
 
   private static long[] rows(TypeInfo ti, Cand[] cands) {

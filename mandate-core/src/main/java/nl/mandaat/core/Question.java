@@ -33,6 +33,14 @@ public final class Question {
   final int subjectHash;
   final int decisionTypeHash;
   final int orgUnitHash;
+
+  /** The subject's and the unit's codes as {@link PackedCode}s. */
+  final long subjectLow;
+
+  final long subjectHigh;
+  final long orgUnitLow;
+  final long orgUnitHigh;
+
   final long atSecond;
   final long atNanos;
 
@@ -55,6 +63,10 @@ public final class Question {
     this.subjectHash = subjectCode.hashCode();
     this.decisionTypeHash = decisionType.hashCode();
     this.orgUnitHash = orgUnit == null ? 0 : orgUnit.hashCode();
+    this.subjectLow = PackedCode.low(subjectCode);
+    this.subjectHigh = PackedCode.high(subjectCode);
+    this.orgUnitLow = PackedCode.low(orgUnit);
+    this.orgUnitHigh = PackedCode.high(orgUnit);
     this.atSecond = at == null ? 0 : at.getEpochSecond();
     this.atNanos = at == null ? 0 : RegisterSnapshot.nanos(at);
   }

@@ -262,11 +262,13 @@ public final class RegisterSnapshot {
    */
   private Evaluation ownUnitPermit(Question q, TypeInfo ti, long nanos, long day) {
     boolean person = q.subjectKind == Subject.Kind.PERSON;
-    OwnUnitGrants.Entry e = ownUnitGrants.find(q.subjectCode, q.subjectHash, ti.index, person);
+    OwnUnitGrants.Entry e =
+        ownUnitGrants.find(
+            q.subjectCode, q.subjectHash, q.subjectLow, q.subjectHigh, ti.index, person);
     Action action = q.action();
     // What tryPosition calls plain: nothing but the rows can refuse.
     if (e == null
-        || !e.inUnit(q.orgUnit(), q.orgUnitHash)
+        || !e.inUnit(q.orgUnit(), q.orgUnitLow, q.orgUnitHigh)
         || !e.holds(nanos, day)
         || q.politicallySensitive()
         || q.deviatesFromPolicy()
@@ -279,8 +281,7 @@ public final class RegisterSnapshot {
     if (r < 0) {
       return null;
     }
-    Evaluation shared = e.permits[r];
-    return shared != null ? shared : permit(e.cands[r], e.position, null, e.link, q);
+    return e.permit(r, q.amountCents);
   }
 
   /**
@@ -748,6 +749,14 @@ public final class RegisterSnapshot {
     if (holding != null) {
       chain = new ChainList(chain, holding);
     }
+    return permitOf(c, position, chain, conditions, revision);
+  }
+
+  /**
+   * The permit of grant {@code c} exercised by {@code position} with these chain and conditions.
+   */
+  static Evaluation permitOf(
+      Cand c, String position, List<ChainLink> chain, List<String> conditions, long revision) {
     return new Evaluation(
         true,
         Reason.PERMIT,
@@ -772,7 +781,8 @@ public final class RegisterSnapshot {
     return t != null && p.isAtOrAbove(t) && t.isAtOrAbove(c.holder);
   }
 
-  private static List<String> coSigns(Cand c, long cents) {
+  /** The co-signs of {@code c} required for an amount of {@code cents} (-1: none given). */
+  static List<String> coSigns(Cand c, long cents) {
     List<String> result = new ArrayList<>(c.coSignUnits.length);
     for (int i = 0; i < c.coSignUnits.length; i++) {
       // Without an amount a thresholded co-sign is required: fail closed.
@@ -1080,7 +1090,8 @@ public final class RegisterSnapshot {
               persons,
               types,
               unitCodes,
-              c -> c.unitRoots != null ? c.unitRoots : allRoots);
+              c -> c.unitRoots != null ? c.unitRoots : allRoots,
+              register.revision());
     }
 
     private void compileUnits() {
@@ -1307,33 +1318,20 @@ public final class RegisterSnapshot {
       long revision = register.revision();
       for (Pos p : positions.values()) {
         for (Cand c : p.own) {
-          c.holderPermit = c.coSignThresholded ? null : permitOf(c, p, c.chain, revision);
+          c.holderPermit =
+              c.coSignThresholded ? null : permitOf(c, p.code, c.chain, c.allCoSigns, revision);
         }
         for (Holding h : p.holdings) {
           h.permits = new Evaluation[p.own.length];
           for (int i = 0; i < p.own.length; i++) {
             Cand c = p.own[i];
             if (!c.coSignThresholded) {
-              h.permits[i] = permitOf(c, p, new ChainList(c.chain, h.link), revision);
+              h.permits[i] =
+                  permitOf(c, p.code, new ChainList(c.chain, h.link), c.allCoSigns, revision);
             }
           }
         }
       }
-    }
-
-    private static Evaluation permitOf(Cand c, Pos p, List<ChainLink> chain, long revision) {
-      return new Evaluation(
-          true,
-          Reason.PERMIT,
-          c.allCoSigns,
-          c.instructions,
-          c.signature,
-          c.mandatorBody,
-          p.code,
-          chain,
-          revision,
-          null,
-          null);
     }
 
     private int[] treeRoots() {

@@ -234,6 +234,14 @@ class OwnUnitGrantsTests {
     if (grant.ceiling() != null) {
       v.add(q.toBuilder().amount(grant.ceiling().add(new BigDecimal("0.01"))).build());
     }
+    // The co-signs a permit names turn at their thresholds (rule 22).
+    for (CoSign coSign : grant.coSigns()) {
+      if (coSign.aboveAmount() != null) {
+        v.add(q.toBuilder().amount(coSign.aboveAmount()).build());
+        v.add(q.toBuilder().amount(coSign.aboveAmount().add(new BigDecimal("0.01"))).build());
+      }
+    }
+    v.add(q.toBuilder().amount(BigDecimal.ZERO).build());
     v.add(q.toBuilder().amount((BigDecimal) null).build());
     v.add(q.toBuilder().politicallySensitive().build());
     v.add(q.toBuilder().deviatesFromPolicy().build());
