@@ -124,6 +124,8 @@ final class Compiled {
     static final int TO_DAY = 4;
     static final int CEILING = 5;
     static final int FLAGS = 6;
+
+    /** The grant's {@link Cand#ownIndex} in the low 32 bits, the row's unit in the high 32. */
     static final int OWN_INDEX = 7;
 
     static final long EXCLUDES_HIGHER = 1;
@@ -203,7 +205,12 @@ final class Compiled {
       return cents > rows[o + CEILING] ? ABOVE_CEILING : PASSES;
     }
 
-    static void fill(long[] rows, int row, Cand c, boolean powerCertain) {
+    /** The unit of the row at offset {@code o}: the one its grant was given for. */
+    static int unit(long[] rows, int o) {
+      return (int) (rows[o + OWN_INDEX] >>> 32);
+    }
+
+    static void fill(long[] rows, int row, Cand c, boolean powerCertain, int unit) {
       int o = row * STRIDE;
       rows[o + HOLDER_TIN] = c.holder.tin;
       rows[o + RECORDED] = c.recordedNanos;
@@ -216,7 +223,7 @@ final class Compiled {
               | (c.signatureOnly ? SIGNATURE_ONLY : 0)
               | (c.subMandateAllowed ? SUB_MANDATE_ALLOWED : 0)
               | (powerCertain ? POWER_CERTAIN : 0);
-      rows[o + OWN_INDEX] = c.ownIndex;
+      rows[o + OWN_INDEX] = (long) unit << 32 | c.ownIndex;
     }
   }
 
@@ -349,7 +356,7 @@ final class Compiled {
         starts[k] = r;
         for (Cand c : e.getValue()) {
           rowCands[r] = c;
-          Row.fill(rows, r, c, powerCertain(c));
+          Row.fill(rows, r, c, powerCertain(c), e.getKey());
           r++;
         }
         ends[k++] = r;

@@ -62,13 +62,18 @@ final class OwnUnitGrants {
     /** Whether the person holds the position as a substitute (rule 19). */
     final boolean substitution;
 
-    /** The code of the position's unit, also packed: the question's unit must be this one. */
+    /** The code of the position's unit, also packed, and its index: where a question asks most. */
     final String unit;
+
+    final int unitIndex;
 
     final long unitLow;
     final long unitHigh;
 
-    /** The grants' rows ({@link Row}), in the order the evaluator tries them. */
+    /**
+     * The grants' rows ({@link Row}), one per unit each was given for, in the register's order of
+     * the grants: within one unit, the order the evaluator tries them.
+     */
     final long[] rows;
 
     /**
@@ -86,6 +91,7 @@ final class OwnUnitGrants {
         long toDay,
         boolean substitution,
         String unit,
+        int unitIndex,
         long[] rows,
         Object[] permits) {
       this.typeIndex = typeIndex;
@@ -97,6 +103,7 @@ final class OwnUnitGrants {
       this.toDay = toDay;
       this.substitution = substitution;
       this.unit = unit;
+      this.unitIndex = unitIndex;
       this.unitLow = PackedCode.low(unit);
       this.unitHigh = PackedCode.high(unit);
       this.rows = rows;
@@ -116,9 +123,9 @@ final class OwnUnitGrants {
 
     /**
      * Whether the question's unit ({@code code}, null for the position's own, packed as {@code low}
-     * and {@code high}) is the entry's.
+     * and {@code high}) is the position's.
      */
-    boolean inUnit(String code, long low, long high) {
+    boolean inOwnUnit(String code, long low, long high) {
       if (code == null) {
         return true;
       }
@@ -128,15 +135,35 @@ final class OwnUnitGrants {
     }
 
     /**
-     * The first row whose grant was in force and allows the action and amount; -1 when no row does,
-     * or when a row needs more than the row to say (the mandator's power): the evaluator's full
-     * course answers those.
+     * The first row whose grant was in force and allows the action and amount, trying the rows of
+     * each of {@code units} in turn (null: the position's own unit only); negative when no row
+     * does, or when a row needs more than the row to say (the mandator's power): the evaluator's
+     * full course answers those.
      */
-    int firstPermitting(long nanos, long day, long cents, long needed, long refused) {
+    int firstPermitting(int[] units, long nanos, long day, long cents, long needed, long refused) {
+      if (units == null) {
+        return firstPermitting(unitIndex, nanos, day, cents, needed, refused);
+      }
+      // The question's unit, then each unit above it: the nearest grant answers first.
+      for (int unit : units) {
+        int r = firstPermitting(unit, nanos, day, cents, needed, refused);
+        if (r != -1) {
+          return r;
+        }
+      }
+      return -1;
+    }
+
+    /** As above for the rows of one unit; -2 when the full course must say. */
+    private int firstPermitting(
+        int unit, long nanos, long day, long cents, long needed, long refused) {
       for (int r = 0, o = 0; o < rows.length; r++, o += Row.STRIDE) {
+        if (Row.unit(rows, o) != unit) {
+          continue;
+        }
         int lacks = Row.inForce(rows, o, nanos, day);
         if (lacks == Row.POWER_UNCERTAIN) {
-          return -1;
+          return -2;
         }
         if (lacks == Row.PASSES && Row.refusal(rows, o, cents, needed, refused) == Row.PASSES) {
           return r;
@@ -211,38 +238,42 @@ final class OwnUnitGrants {
       long revision) {
     List<String> codes = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
-    // Per position and type: the rows and grants, shared by the position's and its holder's
-    // entries.
-    Map<Pos, Map<TypeInfo, Cand[]>> inOwnUnit = new HashMap<>();
+    // Per position and type: the grant of each row, and the rows, shared with its holder's entry.
+    Map<Pos, Map<TypeInfo, Cand[]>> ownGrants = new HashMap<>();
     Map<Cand[], long[]> rowsOf = new IdentityHashMap<>();
     for (Pos p : positions) {
       if (p.own.length == 0 || p.unitIdx < 0) {
         continue;
       }
-      // Per type, the grants given for the position's own unit, in the register's order.
-      Map<TypeInfo, List<Cand>> byType = new LinkedHashMap<>();
+      // Per type, a row per grant and unit it was given for, the grants in the register's order.
+      Map<TypeInfo, List<Cand>> cands = new LinkedHashMap<>();
+      Map<TypeInfo, List<Integer>> units = new HashMap<>();
       for (Cand c : p.own) {
-        if (!contains(roots.apply(c), p.unitIdx)) {
-          continue;
-        }
         for (String t : c.types) {
           TypeInfo ti = types.get(t);
-          if (ti != null) {
-            byType.computeIfAbsent(ti, k -> new ArrayList<>()).add(c);
+          if (ti == null) {
+            continue;
+          }
+          for (int unit : roots.apply(c)) {
+            cands.computeIfAbsent(ti, k -> new ArrayList<>()).add(c);
+            units.computeIfAbsent(ti, k -> new ArrayList<>()).add(unit);
           }
         }
       }
       Map<TypeInfo, Cand[]> ofPosition = new LinkedHashMap<>();
-      inOwnUnit.put(p, ofPosition);
-      byType.forEach(
+      ownGrants.put(p, ofPosition);
+      cands.forEach(
           (ti, list) -> {
-            Cand[] cands = list.toArray(new Cand[0]);
-            long[] rows = rows(ti, cands);
-            ofPosition.put(ti, cands);
-            rowsOf.put(cands, rows);
-            Object[] permits = new Object[cands.length];
+            Cand[] rowCands = list.toArray(new Cand[0]);
+            long[] rows = new long[rowCands.length * Row.STRIDE];
+            for (int r = 0; r < rowCands.length; r++) {
+              Row.fill(rows, r, rowCands[r], ti.powerCertain(rowCands[r]), units.get(ti).get(r));
+            }
+            ofPosition.put(ti, rowCands);
+            rowsOf.put(rowCands, rows);
+            Object[] permits = new Object[rowCands.length];
             for (int r = 0; r < permits.length; r++) {
-              Cand c = cands[r];
+              Cand c = rowCands[r];
               permits[r] =
                   c.holderPermit != null
                       ? c.holderPermit
@@ -259,6 +290,7 @@ final class OwnUnitGrants {
                     p.lifeTo,
                     false,
                     unitCodes[p.unitIdx],
+                    p.unitIdx,
                     rows,
                     permits));
           });
@@ -269,13 +301,13 @@ final class OwnUnitGrants {
             return;
           }
           Holding h = holdings[0];
-          inOwnUnit
+          ownGrants
               .getOrDefault(h.pos, Map.of())
               .forEach(
-                  (ti, cands) -> {
-                    Object[] permits = new Object[cands.length];
+                  (ti, rowCands) -> {
+                    Object[] permits = new Object[rowCands.length];
                     for (int r = 0; r < permits.length; r++) {
-                      Cand c = cands[r];
+                      Cand c = rowCands[r];
                       Evaluation shared = h.permits[c.ownIndex];
                       permits[r] =
                           shared != null
@@ -294,7 +326,8 @@ final class OwnUnitGrants {
                             Math.min(h.toDay, h.positionTo),
                             h.substitution,
                             unitCodes[h.pos.unitIdx],
-                            rowsOf.get(cands),
+                            h.pos.unitIdx,
+                            rowsOf.get(rowCands),
                             permits));
                   });
         });
@@ -368,22 +401,5 @@ final class OwnUnitGrants {
       }
       return b;
     }
-  }
-
-  private static long[] rows(TypeInfo ti, Cand[] cands) {
-    long[] rows = new long[cands.length * Row.STRIDE];
-    for (int r = 0; r < cands.length; r++) {
-      Row.fill(rows, r, cands[r], ti.powerCertain(cands[r]));
-    }
-    return rows;
-  }
-
-  private static boolean contains(int[] values, int x) {
-    for (int v : values) {
-      if (v == x) {
-        return true;
-      }
-    }
-    return false;
   }
 }

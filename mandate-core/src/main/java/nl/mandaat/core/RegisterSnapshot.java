@@ -182,7 +182,7 @@ public final class RegisterSnapshot {
     // The unit and every unit above it, nearest first; null for the trying position's own unit.
     int[] unit = null;
     if (q.orgUnit() != null) {
-      unit = unitChainTable.get(q.orgUnit(), q.orgUnitHash);
+      unit = unitChainTable.get(q.orgUnit(), q.orgUnitHash, q.orgUnitLow, q.orgUnitHigh);
       if (unit == null) {
         unit = NO_UNITS;
       }
@@ -192,7 +192,7 @@ public final class RegisterSnapshot {
         return evaluateBody(q.subjectCode, q, ti, nanos, day, unit);
       case POSITION:
         {
-          Pos p = positionTable.get(q.subjectCode, q.subjectHash);
+          Pos p = positionTable.get(q.subjectCode, q.subjectHash, q.subjectLow, q.subjectHigh);
           if (p == null) {
             return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
           }
@@ -212,7 +212,8 @@ public final class RegisterSnapshot {
       default:
         {
           // The first holding and its successors; a person holding nothing is only in persons.
-          Holding first = personTable.get(q.subjectCode, q.subjectHash);
+          Holding first =
+              personTable.get(q.subjectCode, q.subjectHash, q.subjectLow, q.subjectHigh);
           if (first == null && persons.get(q.subjectCode) == null) {
             return Evaluation.deny(Reason.UNKNOWN_SUBJECT, revision, null, null, List.of());
           }
@@ -268,7 +269,6 @@ public final class RegisterSnapshot {
     Action action = q.action();
     // What tryPosition calls plain: nothing but the rows can refuse.
     if (e == null
-        || !e.inUnit(q.orgUnit(), q.orgUnitLow, q.orgUnitHigh)
         || !e.holds(nanos, day)
         || q.politicallySensitive()
         || q.deviatesFromPolicy()
@@ -277,7 +277,18 @@ public final class RegisterSnapshot {
         || (action == Action.SUB_MANDATE && e.substitution)) {
       return null;
     }
-    int r = e.firstPermitting(nanos, day, q.amountCents, Row.needed(action), Row.refused(action));
+    // The position's own unit, the usual case; else the question's unit and those above it.
+    int[] units = null;
+    if (!e.inOwnUnit(q.orgUnit(), q.orgUnitLow, q.orgUnitHigh)) {
+      units = unitChainTable.get(q.orgUnit(), q.orgUnitHash, q.orgUnitLow, q.orgUnitHigh);
+      if (units == null) {
+        // An unknown unit: the full course refuses it.
+        return null;
+      }
+    }
+    int r =
+        e.firstPermitting(
+            units, nanos, day, q.amountCents, Row.needed(action), Row.refused(action));
     if (r < 0) {
       return null;
     }

@@ -35,10 +35,12 @@ class CodeTableTests {
         String copy = new String(e.getKey().toCharArray());
         assertThat(t.get(e.getKey(), e.getKey().hashCode())).isSameAs(e.getValue());
         assertThat(t.get(copy, copy.hashCode())).isSameAs(e.getValue());
+        assertThat(packedGet(t, copy)).isSameAs(e.getValue());
       }
       for (int i = 0; i < 200; i++) {
         String probe = code(random);
         assertThat(t.get(probe)).isEqualTo(map.get(probe));
+        assertThat(packedGet(t, probe)).isEqualTo(map.get(probe));
       }
     }
   }
@@ -64,14 +66,20 @@ class CodeTableTests {
         });
   }
 
+  /** As the evaluator asks: by the code's hash and {@link PackedCode}. */
+  private static Integer packedGet(CodeTable<Integer> t, String code) {
+    return t.get(code, code.hashCode(), PackedCode.low(code), PackedCode.high(code));
+  }
+
   private static String copy(String s) {
     return new String(s.toCharArray());
   }
 
   private static String code(Random random) {
-    List<String> parts = List.of("a", "b", "c", "P", "u", "-");
+    List<String> parts = List.of("a", "b", "c", "P", "u", "-", "\0", "ĳ");
     StringBuilder s = new StringBuilder();
-    for (int i = random.nextInt(5); i >= 0; i--) {
+    // Mostly short codes; some longer than a PackedCode holds, compared as strings.
+    for (int i = random.nextInt(random.nextInt(8) == 0 ? 20 : 5); i >= 0; i--) {
       s.append(parts.get(random.nextInt(parts.size())));
     }
     return s.toString();

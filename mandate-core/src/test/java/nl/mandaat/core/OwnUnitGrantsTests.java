@@ -28,6 +28,7 @@ class OwnUnitGrantsTests {
           GeneratedRegister g = GeneratedRegister.of(seed, 3000, 600, 6);
           RegisterSnapshot s = RegisterSnapshot.of(g.register());
           int answered = 0;
+          int answeredElsewhere = 0;
           int permits = 0;
           int left = 0;
           for (Question q : questions(g, seed)) {
@@ -38,6 +39,12 @@ class OwnUnitGrantsTests {
             if (shortcut != null) {
               assertSame(shortcut, full, q);
               answered++;
+              if (q.subject().kind() == Subject.Kind.POSITION
+                  && q.orgUnit() != null
+                  && !q.orgUnit()
+                      .equals(g.register().positions().get(q.subject().code()).unitCode())) {
+                answeredElsewhere++;
+              }
             } else if (full.permit()) {
               left++;
             }
@@ -47,6 +54,9 @@ class OwnUnitGrantsTests {
           }
           // Most permits come from the holder's own grant in its unit; some need the full course.
           assertThat(answered).as("answered by the shortcut").isGreaterThan(permits / 3);
+          assertThat(answeredElsewhere)
+              .as("answered in another unit than the position's")
+              .isPositive();
           assertThat(left).as("permits left to the full course").isPositive();
         });
   }
@@ -119,6 +129,37 @@ class OwnUnitGrantsTests {
           assertThat(answered).isPositive();
           assertThat(denied).isPositive();
         });
+  }
+
+  @Test
+  void aGrantGivenForAUnitBelowThePositionsCoversThatUnitOnly() {
+    // afdelingshoofd-wi sits in wi; this mandate is for its team uitkeringen only (rule 10).
+    Register r =
+        RegisterFixtures.demoWith(
+            builder ->
+                builder
+                    .decisionType(
+                        DecisionType.mandatable(
+                            "proef-besluit", "Proefbesluit", "college", "Gemeentewet 160"))
+                    .grant(
+                        RegisterFixtures.mandate("X1", "afdelingshoofd-wi", "proef-besluit")
+                            .orgUnits("uitkeringen")
+                            .build()));
+    RegisterSnapshot s = RegisterSnapshot.of(r);
+    for (String unit : new String[] {"wi", "uitkeringen", "samenleving", null}) {
+      for (Question.Builder q :
+          List.of(
+              DemoFixtures.person("ah-wi", "proef-besluit"),
+              DemoFixtures.position("afdelingshoofd-wi", "proef-besluit"))) {
+        Question question = q.orgUnit(unit).at(DemoFixtures.MID_2026).build();
+        Evaluation e = s.evaluate(question);
+        assertSame(e, s.evaluate(question, false), question);
+        assertThat(e.permit()).as("%s", question).isEqualTo("uitkeringen".equals(unit));
+        if ("uitkeringen".equals(unit)) {
+          assertThat(s.ownUnitPermit(question)).as("%s", question).isNotNull();
+        }
+      }
+    }
   }
 
   @Test
@@ -229,6 +270,11 @@ class OwnUnitGrantsTests {
     if (above != null) {
       v.add(q.toBuilder().orgUnit(above).build());
     }
+    // A unit below the position's: its own grant covers it, unless one given for that unit answers.
+    r.units().values().stream()
+        .filter(u -> holder.unitCode().equals(u.parentCode()))
+        .findFirst()
+        .ifPresent(u -> v.add(q.toBuilder().orgUnit(u.code()).build()));
     v.add(q.toBuilder().action(Action.SIGN).build());
     v.add(q.toBuilder().action(Action.SUB_MANDATE).build());
     if (grant.ceiling() != null) {
