@@ -108,7 +108,7 @@ final class Compiled {
     Evaluation holderPermit;
 
     /** Build-time only: its co-signs by amount bracket, when they depend on the amount. */
-    OwnUnitGrants.Brackets brackets;
+    OwnGrants.Brackets brackets;
   }
 
   /**
@@ -291,7 +291,7 @@ final class Compiled {
     final String code;
     final boolean notMandatable;
 
-    /** This type's place among the snapshot's types: a key of {@link OwnUnitGrants}. */
+    /** This type's place among the snapshot's types: a key of {@link OwnGrants}. */
     final int index;
 
     Cand[] direct = new Cand[0];

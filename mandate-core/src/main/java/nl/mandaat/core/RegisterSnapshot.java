@@ -55,7 +55,7 @@ public final class RegisterSnapshot {
   private final CodeTable<int[]> unitChainTable;
   private final CodeTable<Pos> positionTable;
   private final CodeTable<Holding> personTable;
-  private final OwnUnitGrants ownUnitGrants;
+  private final OwnGrants ownGrants;
 
   private RegisterSnapshot() {
     this.available = false;
@@ -74,7 +74,7 @@ public final class RegisterSnapshot {
     this.unitChainTable = new CodeTable<>(unitChains);
     this.positionTable = new CodeTable<>(positions);
     this.personTable = new CodeTable<>(firstHoldings(persons));
-    this.ownUnitGrants = OwnUnitGrants.EMPTY;
+    this.ownGrants = OwnGrants.EMPTY;
   }
 
   private RegisterSnapshot(Register register) {
@@ -95,7 +95,7 @@ public final class RegisterSnapshot {
     this.unitChainTable = new CodeTable<>(unitChains);
     this.positionTable = new CodeTable<>(positions);
     this.personTable = new CodeTable<>(firstHoldings(persons));
-    this.ownUnitGrants = compiler.ownUnitGrants;
+    this.ownGrants = compiler.ownGrants;
   }
 
   /** Each person's first holding, linked to the next: the evaluator reads no array of them. */
@@ -152,8 +152,8 @@ public final class RegisterSnapshot {
   }
 
   /**
-   * As {@link #evaluate(Question)}; with {@code shortcut} false without {@link OwnUnitGrants}, so
-   * that tests can hold the shortcut's answers against the full course's.
+   * As {@link #evaluate(Question)}; with {@code shortcut} false without {@link OwnGrants}, so that
+   * tests can hold the shortcut's answers against the full course's.
    */
   Evaluation evaluate(Question q, boolean shortcut) {
     if (!available) {
@@ -174,7 +174,7 @@ public final class RegisterSnapshot {
       day = epochDay(now);
     }
     if (shortcut && q.subjectKind != Subject.Kind.BODY && !ti.notMandatable) {
-      Evaluation usual = ownUnitPermit(q, ti, nanos, day);
+      Evaluation usual = ownGrantPermit(q, ti, nanos, day);
       if (usual != null) {
         return usual;
       }
@@ -246,26 +246,25 @@ public final class RegisterSnapshot {
   }
 
   /**
-   * For tests: the answer of {@link OwnUnitGrants} alone to a question with a moment, null where it
+   * For tests: the answer of {@link OwnGrants} alone to a question with a moment, null where it
    * leaves the question to the full course.
    */
-  Evaluation ownUnitPermit(Question q) {
+  Evaluation ownGrantPermit(Question q) {
     TypeInfo ti = available ? typeTable.get(q.decisionType(), q.decisionTypeHash) : null;
     if (ti == null || ti.notMandatable || q.subjectKind == Subject.Kind.BODY) {
       return null;
     }
-    return ownUnitPermit(q, ti, q.atNanos, days.epochDay(q.atSecond, q.at()));
+    return ownGrantPermit(q, ti, q.atNanos, days.epochDay(q.atSecond, q.at()));
   }
 
   /**
    * The permit the full course would return first, when the subject's own grants in its position's
-   * unit give it ({@link OwnUnitGrants}); null when the full course must answer.
+   * unit give it ({@link OwnGrants}); null when the full course must answer.
    */
-  private Evaluation ownUnitPermit(Question q, TypeInfo ti, long nanos, long day) {
+  private Evaluation ownGrantPermit(Question q, TypeInfo ti, long nanos, long day) {
     boolean person = q.subjectKind == Subject.Kind.PERSON;
-    OwnUnitGrants.Entry e =
-        ownUnitGrants.find(
-            q.subjectCode, q.subjectHash, q.subjectLow, q.subjectHigh, ti.index, person);
+    OwnGrants.Entry e =
+        ownGrants.find(q.subjectCode, q.subjectHash, q.subjectLow, q.subjectHigh, ti.index, person);
     Action action = q.action();
     // What tryPosition calls plain: nothing but the rows can refuse.
     if (e == null
@@ -1079,7 +1078,7 @@ public final class RegisterSnapshot {
     final Map<String, Holding[]> persons = new HashMap<>();
     final Map<String, TypeInfo> types = new HashMap<>();
     Pos[] preOrder;
-    OwnUnitGrants ownUnitGrants;
+    OwnGrants ownGrants;
     private static final Cand BROKEN = new Cand();
     private final Map<String, Cand> compiled = new HashMap<>();
     private final Set<String> compiling = new HashSet<>();
@@ -1095,8 +1094,8 @@ public final class RegisterSnapshot {
       }
       compileGrants();
       int[] allRoots = treeRoots();
-      ownUnitGrants =
-          OwnUnitGrants.of(
+      ownGrants =
+          OwnGrants.of(
               positions.values(),
               persons,
               types,

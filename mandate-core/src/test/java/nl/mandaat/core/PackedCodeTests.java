@@ -64,7 +64,7 @@ class PackedCodeTests {
                   .orgUnit(new String(p.unitCode()))
                   .at(DemoFixtures.MID_2026)
                   .build();
-          Evaluation shortcut = s.ownUnitPermit(q);
+          Evaluation shortcut = s.ownGrantPermit(q);
           if (shortcut != null) {
             answered++;
             assertThat(shortcut.chain()).isEqualTo(s.evaluate(q, false).chain());

@@ -17,19 +17,21 @@ import nl.mandaat.core.Compiled.TypeInfo;
 
 /**
  * The usual question answered from one small object: a person (through the first position they
- * hold) or a position asks about a decision type in the position's own unit. Per subject and type,
- * an {@link Entry} keeps the grants the position holds itself for the type, given for that unit, as
- * rows in the evaluator's order with their shared permits, and for a person the window of that
- * holding. These are the very grants the evaluator tries first (the question's unit, the holder's
- * own grants), so the first of them that permits is the evaluator's answer; when none does, or one
- * needs more than its row to decide, the evaluator takes its full course, which tries them again.
+ * hold) or a position asks about a decision type it holds grants for itself. Per subject and type,
+ * an {@link Entry} keeps those grants as rows, one per unit each was given for, with their permits
+ * (shared, or chosen by amount) and for a person the window of that holding. These are the grants
+ * the evaluator tries first (the holder's own, the question's unit and then each unit above it), so
+ * the first of them that permits is the evaluator's answer; when none does, when the question has
+ * flags, or when a row needs more than the row to decide, the evaluator takes its full course,
+ * which tries them again.
  *
  * <p>Why: on a large register the full course reads about ten objects scattered over memory (the
- * person's holding, the unit's chain, the type's table of units, its rows, the holding's permits),
- * and with many different questions each is a cache miss. An entry is found by the question's own
- * codes and read as one object with its two small arrays, allocated together.
+ * person's holding, the unit's chain, the type's table of units, its rows, the holding's permits,
+ * the key strings), and with many different questions each is a cache miss. An entry is found by
+ * the question's own codes, compared packed ({@link PackedCode}), and read as one object with two
+ * small arrays; only a question about another unit than the position's reads that unit's chain.
  */
-final class OwnUnitGrants {
+final class OwnGrants {
   /**
    * Pairs: the subject's code (null marks a free slot), then its {@link Entry}. Persons and
    * positions share the table; an entry says which it is.
@@ -173,7 +175,7 @@ final class OwnUnitGrants {
     }
   }
 
-  private OwnUnitGrants(List<String> codes, List<Entry> entries) {
+  private OwnGrants(List<String> codes, List<Entry> entries) {
     // At most half full: a probe mostly reads one slot, and an absent key ends soon.
     int capacity = Integer.highestOneBit(Math.max(1, codes.size())) << 2;
     this.mask = capacity - 1;
@@ -190,7 +192,7 @@ final class OwnUnitGrants {
     }
   }
 
-  static final OwnUnitGrants EMPTY = new OwnUnitGrants(List.of(), List.of());
+  static final OwnGrants EMPTY = new OwnGrants(List.of(), List.of());
 
   /**
    * The entry of the person or position {@code code} for the type with {@code typeIndex}, null when
@@ -229,7 +231,7 @@ final class OwnUnitGrants {
    *
    * @param roots the units a grant was given for (for a grant without units, every tree's root)
    */
-  static OwnUnitGrants of(
+  static OwnGrants of(
       Collection<Pos> positions,
       Map<String, Holding[]> persons,
       Map<String, TypeInfo> types,
@@ -331,7 +333,7 @@ final class OwnUnitGrants {
                             permits));
                   });
         });
-    return new OwnUnitGrants(codes, entries);
+    return new OwnGrants(codes, entries);
   }
 
   /**

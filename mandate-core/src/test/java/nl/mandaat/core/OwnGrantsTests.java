@@ -14,11 +14,11 @@ import nl.mandaat.core.demo.GeneratedRegister;
 import org.junit.jupiter.api.Test;
 
 /**
- * The own-unit shortcut ({@link OwnUnitGrants}) answers only what the evaluator's full course
- * answers, object for object, and only where it may: on generated registers, at the moments,
- * amounts, actions and flags where the answer turns.
+ * The own-grants shortcut ({@link OwnGrants}) answers only what the evaluator's full course
+ * answers, and only where it may: on generated registers, at the moments, amounts, units, actions
+ * and flags where the answer turns.
  */
-class OwnUnitGrantsTests {
+class OwnGrantsTests {
 
   @Test
   void theShortcutGivesTheFullCoursesAnswerOrLeavesTheQuestionToIt() {
@@ -35,7 +35,7 @@ class OwnUnitGrantsTests {
             Evaluation full = s.evaluate(q, false);
             Evaluation usual = s.evaluate(q);
             assertSame(usual, full, q);
-            Evaluation shortcut = s.ownUnitPermit(q);
+            Evaluation shortcut = s.ownGrantPermit(q);
             if (shortcut != null) {
               assertSame(shortcut, full, q);
               answered++;
@@ -117,7 +117,7 @@ class OwnUnitGrantsTests {
           for (Question q : questions) {
             Evaluation full = s.evaluate(q, false);
             assertSame(s.evaluate(q), full, q);
-            Evaluation shortcut = s.ownUnitPermit(q);
+            Evaluation shortcut = s.ownGrantPermit(q);
             if (shortcut != null) {
               assertSame(shortcut, full, q);
               answered++;
@@ -156,7 +156,7 @@ class OwnUnitGrantsTests {
         assertSame(e, s.evaluate(question, false), question);
         assertThat(e.permit()).as("%s", question).isEqualTo("uitkeringen".equals(unit));
         if ("uitkeringen".equals(unit)) {
-          assertThat(s.ownUnitPermit(question)).as("%s", question).isNotNull();
+          assertThat(s.ownGrantPermit(question)).as("%s", question).isNotNull();
         }
       }
     }
@@ -169,8 +169,8 @@ class OwnUnitGrantsTests {
     int answered = 0;
     for (Question q : g.questions(2000, 5)) {
       Question copy = copyCodes(q);
-      Evaluation shortcut = s.ownUnitPermit(copy);
-      Evaluation original = s.ownUnitPermit(q);
+      Evaluation shortcut = s.ownGrantPermit(copy);
+      Evaluation original = s.ownGrantPermit(q);
       assertThat(shortcut == null).as("%s", q).isEqualTo(original == null);
       if (shortcut != null) {
         answered++;
@@ -196,7 +196,7 @@ class OwnUnitGrantsTests {
             .orgUnit(r.positions().get("p7").unitCode())
             .at(DemoFixtures.startOf(grant.window().from()).plusSeconds(3600));
     Question asPerson = q.person("p7").build();
-    assertThat(s.ownUnitPermit(asPerson)).isNull();
+    assertThat(s.ownGrantPermit(asPerson)).isNull();
     assertThat(s.evaluate(asPerson).permit()).isFalse();
     Question asPosition = q.position("p7").build();
     assertSame(s.evaluate(asPosition), s.evaluate(asPosition, false), asPosition);
