@@ -41,7 +41,7 @@ final class OwnGrants {
   private final int mask;
   private final int size;
 
-  /** What one subject holds for one type in its position's unit. */
+  /** What one subject holds itself for one type: its position's own grants. */
   static final class Entry {
     final int typeIndex;
 
