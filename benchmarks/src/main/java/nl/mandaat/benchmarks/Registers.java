@@ -17,7 +17,16 @@ final class Registers {
 
   private Registers() {}
 
+  /**
+   * {@code demo}, {@code generated} (the issue's 100,000 grants and 20,000 persons), or {@code
+   * generated-N}: the same generator with N grants and N / 5 persons, for the cost by register size
+   * under the same questions.
+   */
   static Fixture fixture(String name) {
+    if (name.startsWith("generated-")) {
+      int grants = Integer.parseInt(name.substring("generated-".length()));
+      return GeneratedFixture.of(grants, Math.max(2, grants / 5));
+    }
     return switch (name) {
       case "demo" -> demo();
       case "generated" -> GeneratedFixture.of(GeneratedFixture.GRANTS, GeneratedFixture.PERSONS);
