@@ -226,7 +226,7 @@ final class OwnGrants {
   }
 
   /**
-   * Entries for every position with grants of its own in its unit, and for every person whose first
+   * Entries for every position with grants of its own, per type, and for every person whose first
    * holding is such a position. Needs the positions' own grants and their shared permits.
    *
    * @param roots the units a grant was given for (for a grant without units, every tree's root)

@@ -73,7 +73,9 @@ class RegisterReplicaIntegrationTests {
                 "grantId",
                 "G03-afdelingshoofd-vergunningen",
                 "revokedAt",
-                Instant.now().toString(),
+                // An hour before the question's fixed moment whatever the clock says: with the wall
+                // clock this test turned into a permit once the day passed that moment.
+                "2026-11-28T09:00:00Z",
                 "reason",
                 "reorganisatie",
                 "revoked",
