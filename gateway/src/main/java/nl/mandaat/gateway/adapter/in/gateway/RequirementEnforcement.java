@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.mandaat.core.Evaluation;
 import nl.mandaat.core.Question;
 import nl.mandaat.core.RegisterSnapshot;
+import nl.mandaat.gateway.adapter.in.RegisterUnavailable;
 import nl.mandaat.gateway.application.DecideAccess;
 import nl.mandaat.gateway.domain.RouteRequirement;
 import nl.mandaat.gateway.domain.RouteRequirement.Extractor;
@@ -222,13 +223,8 @@ public final class RequirementEnforcement implements GlobalFilter, Ordered {
   }
 
   private ErrorResponseException unavailable(Long minRevision) {
-    return Problems.retryLater(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "REGISTER_UNAVAILABLE",
-        minRevision == null
-            ? "The mandate register is unavailable; nothing is forwarded on a stale register."
-            : "The mandate register has not reached revision " + minRevision + " yet.",
-        decide.retryAfter());
+    return RegisterUnavailable.problem(
+        minRevision, "nothing is forwarded on a stale register", decide.retryAfter());
   }
 
   /** The exchange and, when a value comes from the body, the body read once (else null). */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import nl.mandaat.core.Evaluation;
 import nl.mandaat.core.Question;
 import nl.mandaat.core.RegisterSnapshot;
+import nl.mandaat.gateway.adapter.in.RegisterUnavailable;
 import nl.mandaat.gateway.application.DecideAccess;
 import nl.mandaat.gateway.application.DecideAccess.Asked;
 import nl.mandaat.support.KeycloakJwtAuthenticationConverter;
@@ -166,15 +167,9 @@ final class DecisionPoint {
         .switchIfEmpty(
             Mono.error(
                 () ->
-                    Problems.retryLater(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "REGISTER_UNAVAILABLE",
-                        minRevision == null
-                            ? "The mandate register is unavailable; no answer is given from a"
-                                + " stale register."
-                            : "The mandate register has not reached revision "
-                                + minRevision
-                                + " yet.",
+                    RegisterUnavailable.problem(
+                        minRevision,
+                        "no answer is given from a stale register",
                         decide.retryAfter())));
   }
 
