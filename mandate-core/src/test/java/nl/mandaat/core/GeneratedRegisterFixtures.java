@@ -1,5 +1,7 @@
 package nl.mandaat.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -134,5 +136,19 @@ final class GeneratedRegisterFixtures {
       }
     }
     return held;
+  }
+
+  /** The same answer, field by field (Evaluation has no equals); the revision aside. */
+  static void assertSameAnswer(Evaluation a, Evaluation b, Question q) {
+    String what = q.toString();
+    assertThat(a.permit()).as(what).isEqualTo(b.permit());
+    assertThat(a.reason()).as(what).isEqualTo(b.reason());
+    assertThat(a.conditions()).as(what).isEqualTo(b.conditions());
+    assertThat(a.instructions()).as(what).isEqualTo(b.instructions());
+    assertThat(a.signature()).as(what).isEqualTo(b.signature());
+    assertThat(a.position()).as(what).isEqualTo(b.position());
+    assertThat(a.chain()).as(what).isEqualTo(b.chain());
+    assertThat(a.failedAt()).as(what).isEqualTo(b.failedAt());
+    assertThat(a.escalateTo()).as(what).isEqualTo(b.escalateTo());
   }
 }

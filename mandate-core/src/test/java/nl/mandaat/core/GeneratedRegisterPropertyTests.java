@@ -1,5 +1,6 @@
 package nl.mandaat.core;
 
+import static nl.mandaat.core.GeneratedRegisterFixtures.assertSameAnswer;
 import static nl.mandaat.core.GeneratedRegisterFixtures.chainPermits;
 import static nl.mandaat.core.GeneratedRegisterFixtures.forEachSeed;
 import static nl.mandaat.core.GeneratedRegisterFixtures.linkPermits;
@@ -240,19 +241,6 @@ class GeneratedRegisterPropertyTests {
                 .isEqualTo(rebuilt.whoMayDecide(type, null, null, t));
           }
         });
-  }
-
-  private static void assertSameAnswer(Evaluation a, Evaluation b, Question q) {
-    String what = q.toString();
-    assertThat(a.permit()).as(what).isEqualTo(b.permit());
-    assertThat(a.reason()).as(what).isEqualTo(b.reason());
-    assertThat(a.conditions()).as(what).isEqualTo(b.conditions());
-    assertThat(a.instructions()).as(what).isEqualTo(b.instructions());
-    assertThat(a.signature()).as(what).isEqualTo(b.signature());
-    assertThat(a.position()).as(what).isEqualTo(b.position());
-    assertThat(a.chain()).as(what).isEqualTo(b.chain());
-    assertThat(a.failedAt()).as(what).isEqualTo(b.failedAt());
-    assertThat(a.escalateTo()).as(what).isEqualTo(b.escalateTo());
   }
 
   @Test
