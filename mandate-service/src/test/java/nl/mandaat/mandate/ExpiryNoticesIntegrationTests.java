@@ -14,6 +14,7 @@ import nl.mandaat.mandate.application.IssueExpiryNotices;
 import nl.mandaat.mandate.application.LiveRegister;
 import nl.mandaat.mandate.application.LoadRegister;
 import nl.mandaat.mandate.application.SerialWrites;
+import nl.mandaat.mandate.application.WritePath;
 import nl.mandaat.mandate.application.port.Catalogue;
 import nl.mandaat.mandate.application.port.ExpiryNotices;
 import nl.mandaat.mandate.application.port.Grants;
@@ -152,7 +153,9 @@ class ExpiryNoticesIntegrationTests extends DemoMandateService {
 
   IssueExpiryNotices noticesOf(LiveRegister register) {
     return new IssueExpiryNotices(
-        register, new SerialWrites(), new CatchUp(register, events), writes, issued, events, clock);
+        new WritePath(
+            register, new SerialWrites(), new CatchUp(register, events), writes, events, clock),
+        issued);
   }
 
   @Test

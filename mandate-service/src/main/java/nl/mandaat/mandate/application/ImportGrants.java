@@ -1,6 +1,5 @@
 package nl.mandaat.mandate.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,8 +14,6 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
 import nl.mandaat.core.Violation;
-import nl.mandaat.mandate.application.port.RegisterEvents;
-import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
 
@@ -27,26 +24,10 @@ import reactor.core.publisher.Mono;
  */
 public final class ImportGrants {
 
-  private final LiveRegister register;
-  private final SerialWrites writes;
-  private final CatchUp catchUp;
-  private final RegisterWrites store;
-  private final RegisterEvents events;
-  private final Clock clock;
+  private final WritePath path;
 
-  public ImportGrants(
-      LiveRegister register,
-      SerialWrites writes,
-      CatchUp catchUp,
-      RegisterWrites store,
-      RegisterEvents events,
-      Clock clock) {
-    this.register = Objects.requireNonNull(register, "register");
-    this.writes = Objects.requireNonNull(writes, "writes");
-    this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-    this.store = Objects.requireNonNull(store, "store");
-    this.events = Objects.requireNonNull(events, "events");
-    this.clock = Objects.requireNonNull(clock, "clock");
+  public ImportGrants(WritePath path) {
+    this.path = Objects.requireNonNull(path, "path");
   }
 
   /**
@@ -55,63 +36,67 @@ public final class ImportGrants {
    * {@code grants[i].}; then nothing is stored.
    */
   public Mono<Written> importAll(List<Grant.Builder> proposals, Actor actor) {
-    return writes.submit(
-        catchUp.untilStored(
-            () -> {
-              LiveRegister.Head head = register.head();
-              Instant now = EventChain.storable(clock.instant());
-              List<RegisterChange> changes = new ArrayList<>();
-              List<Grant> grants = new ArrayList<>();
-              List<RecordedEvent> recorded = new ArrayList<>();
-              Register working = head.register();
-              String prevHash = head.hash();
-              for (int i = 0; i < proposals.size(); i++) {
-                Grant grant =
-                    RecordGrant.withParentHolder(working, proposals.get(i).recordedAt(now).build());
-                RegisterChange change = new RegisterChange.NewGrant(grant, actor);
-                Verdict verdict = Validator.validate(working, change);
-                if (!verdict.isAccepted()) {
-                  return Mono.error(new ChangeRefused(at(i, verdict)));
-                }
-                working = working.with(change);
-                RecordedEvent event =
-                    events.next(
-                        head.sequence() + 1 + i,
-                        prevHash,
-                        RecordGrant.EVENT,
-                        now,
-                        actor.username(),
-                        grant);
-                prevHash = event.hash();
-                changes.add(change);
-                grants.add(grant);
-                recorded.add(event);
-              }
-              if (grants.isEmpty()) {
-                return Mono.just(
-                    Optional.of(new Written(null, head.register().revision(), List.of())));
-              }
-              return store
-                  .recordGrants(
-                      recorded,
-                      grants,
-                      Collections.nCopies(grants.size(), actor.username()),
-                      Collections.nCopies(grants.size(), (String) null))
-                  .map(
-                      stored -> {
-                        if (!stored) {
-                          return Optional.<Written>empty();
+    return path.writes()
+        .submit(
+            path.catchUp()
+                .untilStored(
+                    () -> {
+                      LiveRegister.Head head = path.register().head();
+                      Instant now = EventChain.storable(path.clock().instant());
+                      List<RegisterChange> changes = new ArrayList<>();
+                      List<Grant> grants = new ArrayList<>();
+                      List<RecordedEvent> recorded = new ArrayList<>();
+                      Register working = head.register();
+                      String prevHash = head.hash();
+                      for (int i = 0; i < proposals.size(); i++) {
+                        Grant grant =
+                            RecordGrant.withParentHolder(
+                                working, proposals.get(i).recordedAt(now).build());
+                        RegisterChange change = new RegisterChange.NewGrant(grant, actor);
+                        Verdict verdict = Validator.validate(working, change);
+                        if (!verdict.isAccepted()) {
+                          return Mono.error(new ChangeRefused(at(i, verdict)));
                         }
-                        for (int i = 0; i < changes.size(); i++) {
-                          register.committed(changes.get(i), recorded.get(i));
-                        }
-                        return Optional.of(
-                            new Written(
-                                null,
-                                recorded.get(recorded.size() - 1).sequence(),
-                                grants.stream().map(Grant::id).toList()));
-                      });
-            }));
+                        working = working.with(change);
+                        RecordedEvent event =
+                            path.events()
+                                .next(
+                                    head.sequence() + 1 + i,
+                                    prevHash,
+                                    RecordGrant.EVENT,
+                                    now,
+                                    actor.username(),
+                                    grant);
+                        prevHash = event.hash();
+                        changes.add(change);
+                        grants.add(grant);
+                        recorded.add(event);
+                      }
+                      if (grants.isEmpty()) {
+                        return Mono.just(
+                            Optional.of(new Written(null, head.register().revision(), List.of())));
+                      }
+                      return path.store()
+                          .recordGrants(
+                              recorded,
+                              grants,
+                              Collections.nCopies(grants.size(), actor.username()),
+                              Collections.nCopies(grants.size(), (String) null))
+                          .map(
+                              stored -> {
+                                if (!stored) {
+                                  return Optional.<Written>empty();
+                                }
+                                for (int i = 0; i < changes.size(); i++) {
+                                  path.register().committed(changes.get(i), recorded.get(i));
+                                }
+                                return Optional.of(
+                                    new Written(
+                                        null,
+                                        recorded.get(recorded.size() - 1).sequence(),
+                                        grants.stream().map(Grant::id).toList()));
+                              });
+                    }));
   }
 
   private static Verdict at(int index, Verdict verdict) {

@@ -1,6 +1,5 @@
 package nl.mandaat.mandate.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,8 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import nl.mandaat.core.EventChain;
 import nl.mandaat.mandate.application.port.ExpiryNotices;
-import nl.mandaat.mandate.application.port.RegisterEvents;
-import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.domain.ExpiryNotice;
 import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
@@ -35,29 +32,13 @@ public final class IssueExpiryNotices {
   /** The most notices written in one statement; more follow in further writes. */
   static final int BATCH = 200;
 
-  private final LiveRegister register;
-  private final SerialWrites writes;
-  private final CatchUp catchUp;
-  private final RegisterWrites store;
   private final ExpiryNotices issued;
-  private final RegisterEvents events;
-  private final Clock clock;
 
-  public IssueExpiryNotices(
-      LiveRegister register,
-      SerialWrites writes,
-      CatchUp catchUp,
-      RegisterWrites store,
-      ExpiryNotices issued,
-      RegisterEvents events,
-      Clock clock) {
-    this.register = Objects.requireNonNull(register, "register");
-    this.writes = Objects.requireNonNull(writes, "writes");
-    this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-    this.store = Objects.requireNonNull(store, "store");
+  private final WritePath path;
+
+  public IssueExpiryNotices(WritePath path, ExpiryNotices issued) {
+    this.path = Objects.requireNonNull(path, "path");
     this.issued = Objects.requireNonNull(issued, "issued");
-    this.events = Objects.requireNonNull(events, "events");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Issues every notice due now and not issued before; answers how many this call wrote. */
@@ -68,7 +49,7 @@ public final class IssueExpiryNotices {
   }
 
   private Mono<Integer> nextBatch() {
-    return writes.submit(catchUp.untilStored(this::attempt));
+    return path.writes().submit(path.catchUp().untilStored(this::attempt));
   }
 
   /**
@@ -77,8 +58,8 @@ public final class IssueExpiryNotices {
    * after which the notices it wrote are among those issued.
    */
   private Mono<Optional<Integer>> attempt() {
-    LiveRegister.Head head = register.head();
-    Instant now = EventChain.storable(clock.instant());
+    LiveRegister.Head head = path.register().head();
+    Instant now = EventChain.storable(path.clock().instant());
     List<ExpiryNotice> due = ExpiryNotice.due(head.register(), now);
     if (due.isEmpty()) {
       return Mono.just(Optional.of(0));
@@ -97,18 +78,19 @@ public final class IssueExpiryNotices {
               long sequence = head.sequence();
               String prevHash = head.hash();
               for (ExpiryNotice notice : pending) {
-                RecordedEvent event = events.next(++sequence, prevHash, EVENT, now, ACTOR, notice);
+                RecordedEvent event =
+                    path.events().next(++sequence, prevHash, EVENT, now, ACTOR, notice);
                 prevHash = event.hash();
                 recorded.add(event);
               }
-              return store
+              return path.store()
                   .recordNotices(recorded, pending)
                   .map(
                       stored -> {
                         if (!stored) {
                           return Optional.<Integer>empty();
                         }
-                        recorded.forEach(register::committedNotice);
+                        recorded.forEach(path.register()::committedNotice);
                         return Optional.of(pending.size());
                       });
             });

@@ -1,6 +1,5 @@
 package nl.mandaat.mandate.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,6 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
 import nl.mandaat.mandate.application.port.Grants;
-import nl.mandaat.mandate.application.port.RegisterEvents;
-import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -43,29 +40,13 @@ public final class RecordGrant {
     Mono<Boolean> store(RecordedEvent event, Grant grant);
   }
 
-  private final LiveRegister register;
-  private final SerialWrites writes;
-  private final CatchUp catchUp;
-  private final RegisterWrites store;
   private final Grants grants;
-  private final RegisterEvents events;
-  private final Clock clock;
 
-  public RecordGrant(
-      LiveRegister register,
-      SerialWrites writes,
-      CatchUp catchUp,
-      RegisterWrites store,
-      Grants grants,
-      RegisterEvents events,
-      Clock clock) {
-    this.register = Objects.requireNonNull(register, "register");
-    this.writes = Objects.requireNonNull(writes, "writes");
-    this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-    this.store = Objects.requireNonNull(store, "store");
+  private final WritePath path;
+
+  public RecordGrant(WritePath path, Grants grants) {
+    this.path = Objects.requireNonNull(path, "path");
     this.grants = Objects.requireNonNull(grants, "grants");
-    this.events = Objects.requireNonNull(events, "events");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -83,7 +64,7 @@ public final class RecordGrant {
         sink -> {
           pending.add(
               new Pending(proposal.id(UUID.randomUUID().toString()), actor, publicationRef, sink));
-          writes.submit(recordPending()).subscribe();
+          path.writes().submit(recordPending()).subscribe();
         });
   }
 
@@ -107,7 +88,7 @@ public final class RecordGrant {
           if (batch.isEmpty()) {
             return Mono.empty();
           }
-          return catchUp
+          return path.catchUp()
               .untilStored(() -> recordBatch(batch))
               .doOnNext(
                   outcomes ->
@@ -139,8 +120,8 @@ public final class RecordGrant {
   }
 
   private Mono<Optional<List<Outcome>>> recordBatch(List<Pending> batch) {
-    LiveRegister.Head head = register.head();
-    Instant now = EventChain.storable(clock.instant());
+    LiveRegister.Head head = path.register().head();
+    Instant now = EventChain.storable(path.clock().instant());
     Register working = head.register();
     String prevHash = head.hash();
     long sequence = head.sequence();
@@ -162,7 +143,7 @@ public final class RecordGrant {
       }
       working = working.with(change);
       RecordedEvent event =
-          events.next(++sequence, prevHash, EVENT, now, p.actor().username(), grant);
+          path.events().next(++sequence, prevHash, EVENT, now, p.actor().username(), grant);
       prevHash = event.hash();
       changes.add(change);
       recorded.add(event);
@@ -174,13 +155,15 @@ public final class RecordGrant {
     // A refusal counts only against the whole register: with another instance's events
     // applied, the batch is validated again.
     Mono<Boolean> current =
-        refusals ? catchUp.run().map(reached -> reached == head.sequence()) : Mono.just(true);
+        refusals
+            ? path.catchUp().run().map(reached -> reached == head.sequence())
+            : Mono.just(true);
     return current.flatMap(
         upToDate -> {
           if (!upToDate) {
             return Mono.just(Optional.<List<Outcome>>empty());
           }
-          return store
+          return path.store()
               .recordGrants(recorded, grants, recordedBy, publicationRefs)
               .map(
                   stored -> {
@@ -188,7 +171,7 @@ public final class RecordGrant {
                       return Optional.<List<Outcome>>empty();
                     }
                     for (int i = 0; i < changes.size(); i++) {
-                      register.committed(changes.get(i), recorded.get(i));
+                      path.register().committed(changes.get(i), recorded.get(i));
                     }
                     return Optional.of(outcomes);
                   });
@@ -203,13 +186,13 @@ public final class RecordGrant {
     Grant grant =
         proposal
             .id(UUID.randomUUID().toString())
-            .recordedAt(EventChain.storable(clock.instant()))
+            .recordedAt(EventChain.storable(path.clock().instant()))
             .build();
     return grants
         .insertConcept(grant, actor.username(), publicationRef)
         .then(
             Mono.fromSupplier(
-                () -> new Written(grant.id(), register.current().revision(), List.of())));
+                () -> new Written(grant.id(), path.register().current().revision(), List.of())));
   }
 
   /**
@@ -217,40 +200,44 @@ public final class RecordGrant {
    * no such concept.
    */
   public Mono<Written> adopt(String conceptId, Actor actor) {
-    return writes.submit(
-        grants
-            .concept(conceptId)
-            .flatMap(
-                concept ->
-                    recordNow(
-                        concept.toBuilder(),
-                        actor,
-                        (event, grant) -> store.adoptConcept(event, grant, actor.username()))));
+    return path.writes()
+        .submit(
+            grants
+                .concept(conceptId)
+                .flatMap(
+                    concept ->
+                        recordNow(
+                            concept.toBuilder(),
+                            actor,
+                            (event, grant) ->
+                                path.store().adoptConcept(event, grant, actor.username()))));
   }
 
   private Mono<Written> recordNow(Grant.Builder proposal, Actor actor, Store storing) {
-    return catchUp.untilStored(
-        () -> {
-          LiveRegister.Head head = register.head();
-          Instant now = EventChain.storable(clock.instant());
-          Grant grant = proposal.recordedAt(now).build();
-          RegisterChange change = new RegisterChange.NewGrant(grant, actor);
-          Verdict verdict = Validator.validate(head.register(), change);
-          if (!verdict.isAccepted()) {
-            return Mono.error(new ChangeRefused(verdict));
-          }
-          RecordedEvent event =
-              events.next(head.sequence() + 1, head.hash(), EVENT, now, actor.username(), grant);
-          return storing
-              .store(event, grant)
-              .map(
-                  stored -> {
-                    if (!stored) {
-                      return Optional.<Written>empty();
-                    }
-                    register.committed(change, event);
-                    return Optional.of(new Written(grant.id(), event.sequence(), List.of()));
-                  });
-        });
+    return path.catchUp()
+        .untilStored(
+            () -> {
+              LiveRegister.Head head = path.register().head();
+              Instant now = EventChain.storable(path.clock().instant());
+              Grant grant = proposal.recordedAt(now).build();
+              RegisterChange change = new RegisterChange.NewGrant(grant, actor);
+              Verdict verdict = Validator.validate(head.register(), change);
+              if (!verdict.isAccepted()) {
+                return Mono.error(new ChangeRefused(verdict));
+              }
+              RecordedEvent event =
+                  path.events()
+                      .next(head.sequence() + 1, head.hash(), EVENT, now, actor.username(), grant);
+              return storing
+                  .store(event, grant)
+                  .map(
+                      stored -> {
+                        if (!stored) {
+                          return Optional.<Written>empty();
+                        }
+                        path.register().committed(change, event);
+                        return Optional.of(new Written(grant.id(), event.sequence(), List.of()));
+                      });
+            });
   }
 }

@@ -1,6 +1,5 @@
 package nl.mandaat.mandate.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +14,6 @@ import nl.mandaat.core.RegisterChange;
 import nl.mandaat.core.Revocation;
 import nl.mandaat.core.Validator;
 import nl.mandaat.core.Verdict;
-import nl.mandaat.mandate.application.port.RegisterEvents;
-import nl.mandaat.mandate.application.port.RegisterWrites;
 import nl.mandaat.mandate.domain.RecordedEvent;
 import reactor.core.publisher.Mono;
 
@@ -28,72 +25,64 @@ public final class RevokeGrant {
 
   public static final String EVENT = "GrantRevoked";
 
-  private final LiveRegister register;
-  private final SerialWrites writes;
-  private final CatchUp catchUp;
-  private final RegisterWrites store;
-  private final RegisterEvents events;
-  private final Clock clock;
+  private final WritePath path;
 
-  public RevokeGrant(
-      LiveRegister register,
-      SerialWrites writes,
-      CatchUp catchUp,
-      RegisterWrites store,
-      RegisterEvents events,
-      Clock clock) {
-    this.register = Objects.requireNonNull(register, "register");
-    this.writes = Objects.requireNonNull(writes, "writes");
-    this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-    this.store = Objects.requireNonNull(store, "store");
-    this.events = Objects.requireNonNull(events, "events");
-    this.clock = Objects.requireNonNull(clock, "clock");
+  public RevokeGrant(WritePath path) {
+    this.path = Objects.requireNonNull(path, "path");
   }
 
   /** Revokes {@code grantId} now; fails with {@link ChangeRefused} when a rule forbids it. */
   public Mono<Written> revoke(String grantId, String reason, String decisionRef, Actor actor) {
-    return writes.submit(
-        catchUp.untilStored(
-            () -> {
-              LiveRegister.Head head = register.head();
-              Register current = head.register();
-              Instant now = EventChain.storable(clock.instant());
-              Revocation revocation = Revocation.of(grantId, now, reason, decisionRef);
-              RegisterChange change = new RegisterChange.RevokeGrant(revocation, actor);
-              Verdict verdict = Validator.validate(current, change);
-              if (!verdict.isAccepted()) {
-                return Mono.error(new ChangeRefused(verdict));
-              }
-              List<String> revoked = new ArrayList<>();
-              revoked.add(grantId);
-              for (String sub : current.subGrantsOf(grantId)) {
-                if (current.revokedAt(sub).isEmpty()) {
-                  revoked.add(sub);
-                }
-              }
-              Map<String, Object> payload = new LinkedHashMap<>();
-              payload.put("grantId", grantId);
-              payload.put("revokedAt", EventChain.format(now));
-              if (reason != null) {
-                payload.put("reason", reason);
-              }
-              if (decisionRef != null) {
-                payload.put("decisionRef", decisionRef);
-              }
-              payload.put("revoked", revoked);
-              RecordedEvent event =
-                  events.next(
-                      head.sequence() + 1, head.hash(), EVENT, now, actor.username(), payload);
-              return store
-                  .revoke(event, revocation, actor.username())
-                  .map(
-                      stored -> {
-                        if (!stored) {
-                          return Optional.<Written>empty();
+    return path.writes()
+        .submit(
+            path.catchUp()
+                .untilStored(
+                    () -> {
+                      LiveRegister.Head head = path.register().head();
+                      Register current = head.register();
+                      Instant now = EventChain.storable(path.clock().instant());
+                      Revocation revocation = Revocation.of(grantId, now, reason, decisionRef);
+                      RegisterChange change = new RegisterChange.RevokeGrant(revocation, actor);
+                      Verdict verdict = Validator.validate(current, change);
+                      if (!verdict.isAccepted()) {
+                        return Mono.error(new ChangeRefused(verdict));
+                      }
+                      List<String> revoked = new ArrayList<>();
+                      revoked.add(grantId);
+                      for (String sub : current.subGrantsOf(grantId)) {
+                        if (current.revokedAt(sub).isEmpty()) {
+                          revoked.add(sub);
                         }
-                        register.committed(change, event);
-                        return Optional.of(new Written(grantId, event.sequence(), revoked));
-                      });
-            }));
+                      }
+                      Map<String, Object> payload = new LinkedHashMap<>();
+                      payload.put("grantId", grantId);
+                      payload.put("revokedAt", EventChain.format(now));
+                      if (reason != null) {
+                        payload.put("reason", reason);
+                      }
+                      if (decisionRef != null) {
+                        payload.put("decisionRef", decisionRef);
+                      }
+                      payload.put("revoked", revoked);
+                      RecordedEvent event =
+                          path.events()
+                              .next(
+                                  head.sequence() + 1,
+                                  head.hash(),
+                                  EVENT,
+                                  now,
+                                  actor.username(),
+                                  payload);
+                      return path.store()
+                          .revoke(event, revocation, actor.username())
+                          .map(
+                              stored -> {
+                                if (!stored) {
+                                  return Optional.<Written>empty();
+                                }
+                                path.register().committed(change, event);
+                                return Optional.of(new Written(grantId, event.sequence(), revoked));
+                              });
+                    }));
   }
 }

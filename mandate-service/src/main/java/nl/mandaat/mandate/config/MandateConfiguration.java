@@ -18,6 +18,7 @@ import nl.mandaat.mandate.application.RevokeGrant;
 import nl.mandaat.mandate.application.SeedRegister;
 import nl.mandaat.mandate.application.SerialWrites;
 import nl.mandaat.mandate.application.VerifyChain;
+import nl.mandaat.mandate.application.WritePath;
 import nl.mandaat.mandate.application.port.Catalogue;
 import nl.mandaat.mandate.application.port.ExpiryNotices;
 import nl.mandaat.mandate.application.port.Grants;
@@ -79,49 +80,34 @@ class MandateConfiguration {
   }
 
   @Bean
-  RecordGrant recordGrant(
+  WritePath writePath(
       LiveRegister register,
       SerialWrites writes,
       CatchUp catchUp,
       RegisterWrites store,
-      Grants grants,
       RegisterEvents events,
       Clock clock) {
-    return new RecordGrant(register, writes, catchUp, store, grants, events, clock);
+    return new WritePath(register, writes, catchUp, store, events, clock);
   }
 
   @Bean
-  RevokeGrant revokeGrant(
-      LiveRegister register,
-      SerialWrites writes,
-      CatchUp catchUp,
-      RegisterWrites store,
-      RegisterEvents events,
-      Clock clock) {
-    return new RevokeGrant(register, writes, catchUp, store, events, clock);
+  RecordGrant recordGrant(WritePath path, Grants grants) {
+    return new RecordGrant(path, grants);
   }
 
   @Bean
-  ImportGrants importGrants(
-      LiveRegister register,
-      SerialWrites writes,
-      CatchUp catchUp,
-      RegisterWrites store,
-      RegisterEvents events,
-      Clock clock) {
-    return new ImportGrants(register, writes, catchUp, store, events, clock);
+  RevokeGrant revokeGrant(WritePath path) {
+    return new RevokeGrant(path);
   }
 
   @Bean
-  IssueExpiryNotices issueExpiryNotices(
-      LiveRegister register,
-      SerialWrites writes,
-      CatchUp catchUp,
-      RegisterWrites store,
-      ExpiryNotices issued,
-      RegisterEvents events,
-      Clock clock) {
-    return new IssueExpiryNotices(register, writes, catchUp, store, issued, events, clock);
+  ImportGrants importGrants(WritePath path) {
+    return new ImportGrants(path);
+  }
+
+  @Bean
+  IssueExpiryNotices issueExpiryNotices(WritePath path, ExpiryNotices issued) {
+    return new IssueExpiryNotices(path, issued);
   }
 
   @Bean

@@ -1,0 +1,30 @@
+package nl.mandaat.mandate.application;
+
+import java.time.Clock;
+import java.util.Objects;
+import nl.mandaat.mandate.application.port.RegisterEvents;
+import nl.mandaat.mandate.application.port.RegisterWrites;
+
+/**
+ * What every write of the register goes through: the live register it is validated against, the
+ * one-at-a-time writer, the catch-up with the other instances, the store, the chain of events and
+ * the clock. One object, so that the write use cases are wired alike and a new one by the same
+ * parts.
+ */
+public record WritePath(
+    LiveRegister register,
+    SerialWrites writes,
+    CatchUp catchUp,
+    RegisterWrites store,
+    RegisterEvents events,
+    Clock clock) {
+
+  public WritePath {
+    Objects.requireNonNull(register, "register");
+    Objects.requireNonNull(writes, "writes");
+    Objects.requireNonNull(catchUp, "catchUp");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(clock, "clock");
+  }
+}
