@@ -57,6 +57,8 @@ class R2dbcRegisterWrites implements RegisterWrites {
           + " :revokedBy, e.sequence from e)"
           + NOTIFY;
 
+  private static final Pattern SEQUENCE_TAKEN = Pattern.compile("outbox_event_pkey");
+
   private static final Pattern SEQUENCE_OR_NOTICE_TAKEN =
       Pattern.compile("outbox_event_pkey|outbox_event_hash_key|expiry_notice_pkey");
 
@@ -177,17 +179,7 @@ class R2dbcRegisterWrites implements RegisterWrites {
       spec = spec.bind("recordedBy_" + i, recordedBy.get(i));
       spec = nullable(spec, "publicationRef_" + i, publicationRefs.get(i), String.class);
     }
-    int expected = grants.size();
-    return spec.map((row, meta) -> Boolean.TRUE)
-        .all()
-        .count()
-        .map(rows -> rows == expected)
-        .onErrorResume(
-            DuplicateKeyException.class,
-            e ->
-                String.valueOf(e.getMessage()).contains("outbox_event_pkey")
-                    ? Mono.just(false)
-                    : Mono.error(e));
+    return storedAll(spec, grants.size(), SEQUENCE_TAKEN);
   }
 
   @Override
@@ -221,18 +213,25 @@ class R2dbcRegisterWrites implements RegisterWrites {
               .bind("validTo_" + i, notice.validTo())
               .bind("notice_" + i, notice.notice());
     }
-    int expected = notices.size();
+    // The sequence taken by another instance's write (two instances issuing the same notices at
+    // the same microsecond even write the same hash), or, which the chain alone already rules out,
+    // the notice itself issued by another instance: the statement stored nothing.
+    return storedAll(spec, notices.size(), SEQUENCE_OR_NOTICE_TAKEN);
+  }
+
+  /**
+   * Runs a statement that stores {@code expected} rows: true when it did, false when a key matching
+   * {@code taken} was already there (another write came first, and nothing was stored).
+   */
+  private static Mono<Boolean> storedAll(GenericExecuteSpec spec, int expected, Pattern taken) {
     return spec.map((row, meta) -> Boolean.TRUE)
         .all()
         .count()
         .map(rows -> rows == expected)
-        // The sequence taken by another instance's write (two instances issuing the same notices
-        // at the same microsecond even write the same hash), or, which the chain alone already
-        // rules out, the notice itself issued by another instance: the statement stored nothing.
         .onErrorResume(
             DuplicateKeyException.class,
             e ->
-                SEQUENCE_OR_NOTICE_TAKEN.matcher(String.valueOf(e.getMessage())).find()
+                taken.matcher(String.valueOf(e.getMessage())).find()
                     ? Mono.just(false)
                     : Mono.error(e));
   }
