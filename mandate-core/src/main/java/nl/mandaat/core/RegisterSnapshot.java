@@ -262,36 +262,14 @@ public final class RegisterSnapshot {
    * unit give it ({@link OwnGrants}); null when the full course must answer.
    */
   private Evaluation ownGrantPermit(Question q, TypeInfo ti, long nanos, long day) {
-    boolean person = q.subjectKind == Subject.Kind.PERSON;
-    OwnGrants.Entry e =
-        ownGrants.find(q.subjectCode, q.subjectHash, q.subjectLow, q.subjectHigh, ti.index, person);
-    Action action = q.action();
     // What tryPosition calls plain: nothing but the rows can refuse.
-    if (e == null
-        || !e.holds(nanos, day)
-        || q.politicallySensitive()
+    if (q.politicallySensitive()
         || q.deviatesFromPolicy()
         || q.objection()
-        || q.reportedBy() != null
-        || (action == Action.SUB_MANDATE && e.substitution)) {
+        || q.reportedBy() != null) {
       return null;
     }
-    // The position's own unit, the usual case; else the question's unit and those above it.
-    int[] units = null;
-    if (!e.inOwnUnit(q.orgUnit(), q.orgUnitLow, q.orgUnitHigh)) {
-      units = unitChainTable.get(q.orgUnit(), q.orgUnitHash, q.orgUnitLow, q.orgUnitHigh);
-      if (units == null) {
-        // An unknown unit: the full course refuses it.
-        return null;
-      }
-    }
-    int r =
-        e.firstPermitting(
-            units, nanos, day, q.amountCents, Row.needed(action), Row.refused(action));
-    if (r < 0) {
-      return null;
-    }
-    return e.permit(r, q.amountCents);
+    return ownGrants.permit(q, ti.index, nanos, day, unitChainTable);
   }
 
   /**

@@ -164,6 +164,75 @@ class OwnGrantsTests {
   }
 
   @Test
+  void coSignsThatChangeAtOneOrSeveralThresholdsAreChosenByTheAmount() {
+    // One threshold, two (and a co-sign always), four with a repeated one; held by a position
+    // with short codes and by one whose code and unit do not fit a packed code.
+    Map<String, List<CoSign>> coSigns =
+        Map.of(
+            "proef-1",
+            List.of(CoSign.above("financien", new BigDecimal("10000"))),
+            "proef-2",
+            List.of(
+                CoSign.always("hr"),
+                CoSign.above("financien", new BigDecimal("10000")),
+                CoSign.above("inkoop", new BigDecimal("50000"))),
+            "proef-3",
+            List.of(
+                CoSign.above("financien", new BigDecimal("10000")),
+                CoSign.above("inkoop", new BigDecimal("50000")),
+                CoSign.above("hr", new BigDecimal("50000")),
+                CoSign.above("juridische-zaken", new BigDecimal("200000"))));
+    Register r =
+        RegisterFixtures.demoWith(
+            builder -> {
+              coSigns.forEach(
+                  (type, signs) -> {
+                    builder.decisionType(
+                        DecisionType.mandatable(
+                            type, "Proefbesluit", "college", "Gemeentewet 160"));
+                    for (String holder :
+                        List.of("afdelingshoofd-wi", "afdelingshoofd-juridische-zaken")) {
+                      Grant.Builder grant = RegisterFixtures.mandate(type + holder, holder, type);
+                      signs.forEach(grant::coSign);
+                      builder.grant(grant.build());
+                    }
+                  });
+              return builder;
+            });
+    RegisterSnapshot s = RegisterSnapshot.of(r);
+    int questions = 0;
+    for (String type : coSigns.keySet()) {
+      for (Question.Builder q :
+          List.of(
+              DemoFixtures.person("ah-wi", type).orgUnit("wi"),
+              DemoFixtures.position("afdelingshoofd-wi", type),
+              DemoFixtures.person("ah-juridisch", type).orgUnit("juridische-zaken"),
+              DemoFixtures.position("afdelingshoofd-juridische-zaken", type))) {
+        for (String amount :
+            new String[] {
+              null, "0", "10000", "10000.01", "50000", "50000.01", "200000", "200000.01"
+            }) {
+          Question question = q.amount(amount == null ? null : new BigDecimal(amount)).build();
+          Evaluation shortcut = s.ownGrantPermit(question);
+          assertThat(shortcut).as("%s", question).isNotNull();
+          assertSame(shortcut, s.evaluate(question, false), question);
+          questions++;
+        }
+      }
+    }
+    assertThat(questions).isEqualTo(96);
+    Evaluation above =
+        s.evaluate(
+            DemoFixtures.person("ah-juridisch", "proef-3")
+                .amount(new BigDecimal("200000.01"))
+                .build());
+    assertThat(above.conditions()).hasSize(4);
+    Evaluation between =
+        s.evaluate(DemoFixtures.person("ah-wi", "proef-2").amount(new BigDecimal("50000")).build());
+    assertThat(between.conditions()).hasSize(2);
+  }
+
+  @Test
   void codesNamedByEqualCopiesFindTheSameEntries() {
     GeneratedRegister g = GeneratedRegister.of(GeneratedRegisterFixtures.BASE_SEED, 3000, 600, 6);
     RegisterSnapshot s = RegisterSnapshot.of(g.register());
