@@ -48,7 +48,15 @@ final class OwnGrants {
   private final Map<Integer, String> longCodes;
 
   private final int capacity;
-  private final int size;
+  private int size;
+
+  /**
+   * While building: the slots holding more than one row, with their entries; their further rows are
+   * placed once every key has its slot, so that no key lies further from where its probe starts.
+   */
+  private List<Entry> pending = new ArrayList<>();
+
+  private List<Integer> pendingSlots = new ArrayList<>();
 
   // A slot: one subject and one type.
   private static final int SLOT = 16;
@@ -129,13 +137,10 @@ final class OwnGrants {
   /** The row's permit is a {@link ByAmount}, for co-signs that change at several thresholds. */
   private static final long BY_AMOUNT = -2;
 
-  private OwnGrants(List<Entry> entries, int units) {
+  /** An empty table for {@code rows} rows, of units numbered below {@code units}. */
+  private OwnGrants(int rows, int units) {
     if (units >= MAX_UNITS) {
       throw new IllegalArgumentException("more units than an own-grants key holds: " + units);
-    }
-    int rows = 0;
-    for (Entry e : entries) {
-      rows += e.permits.length;
     }
     // Every row a slot, and at most five in seven slots taken: a probe mostly reads one slot, and
     // the next ones lie beside it. Not a power of two, which could nearly double the memory.
@@ -143,39 +148,44 @@ final class OwnGrants {
     this.table = new long[BASE + SLOT * capacity];
     this.permits = new Object[capacity];
     this.longCodes = new HashMap<>();
-    this.size = entries.size();
-    int[] heads = new int[entries.size()];
-    for (int n = 0; n < entries.size(); n++) {
-      Entry e = entries.get(n);
-      int i = slot(e.code.hashCode(), e.typeIndex, e.person);
-      while (table[BASE + SLOT * i + KEY] != 0) {
-        i = next(i);
-      }
-      int b = BASE + SLOT * i;
-      table[b + CODE_LOW] = PackedCode.low(e.code);
-      table[b + CODE_HIGH] = PackedCode.high(e.code);
-      table[b + KEY] =
-          key(e.typeIndex, e.person)
-              | (e.substitution ? SUBSTITUTION : 0)
-              | (long) e.unitIndex << UNIT_SHIFT;
-      table[b + RECORDED] = e.recordedNanos;
-      table[b + DAYS] = days(e.fromDay, e.toDay);
-      table[b + UNIT_LOW] = PackedCode.low(e.unit);
-      table[b + UNIT_HIGH] = PackedCode.high(e.unit);
-      table[b + PLACES] = -1;
-      System.arraycopy(e.rows, 0, table, b + ROW, Row.STRIDE);
-      place(e.permits[0], i);
-      heads[n] = i;
-      if (PackedCode.high(e.code) == PackedCode.DOES_NOT_FIT) {
-        longCodes.put(i, e.code);
-      }
+  }
+
+  /** Gives {@code e} its slot, with its first row; its further rows wait for {@link #finish}. */
+  private void add(Entry e) {
+    int i = slot(e.code.hashCode(), e.typeIndex, e.person);
+    while (table[BASE + SLOT * i + KEY] != 0) {
+      i = next(i);
     }
-    // Further rows once every key has its slot, so that no key lies further from where its probe
-    // starts: each in the next free slot after the previous one.
-    for (int n = 0; n < entries.size(); n++) {
-      Entry e = entries.get(n);
-      int link = BASE + SLOT * heads[n] + PLACES;
-      int i = heads[n];
+    int b = BASE + SLOT * i;
+    table[b + CODE_LOW] = PackedCode.low(e.code);
+    table[b + CODE_HIGH] = PackedCode.high(e.code);
+    table[b + KEY] =
+        key(e.typeIndex, e.person)
+            | (e.substitution ? SUBSTITUTION : 0)
+            | (long) e.unitIndex << UNIT_SHIFT;
+    table[b + RECORDED] = e.recordedNanos;
+    table[b + DAYS] = days(e.fromDay, e.toDay);
+    table[b + UNIT_LOW] = PackedCode.low(e.unit);
+    table[b + UNIT_HIGH] = PackedCode.high(e.unit);
+    table[b + PLACES] = -1;
+    System.arraycopy(e.rows, 0, table, b + ROW, Row.STRIDE);
+    place(e.permits[0], i);
+    if (PackedCode.high(e.code) == PackedCode.DOES_NOT_FIT) {
+      longCodes.put(i, e.code);
+    }
+    if (e.permits.length > 1) {
+      pending.add(e);
+      pendingSlots.add(i);
+    }
+    size++;
+  }
+
+  /** Places the further rows of every slot: each in the next free slot after the previous one. */
+  private OwnGrants finish() {
+    for (int n = 0; n < pending.size(); n++) {
+      Entry e = pending.get(n);
+      int i = pendingSlots.get(n);
+      int link = BASE + SLOT * i + PLACES;
       for (int r = 1; r < e.permits.length; r++) {
         do {
           i = next(i);
@@ -189,9 +199,12 @@ final class OwnGrants {
         place(e.permits[r], i);
       }
     }
+    pending = null;
+    pendingSlots = null;
+    return this;
   }
 
-  static final OwnGrants EMPTY = new OwnGrants(List.of(), 0);
+  static final OwnGrants EMPTY = new OwnGrants(0, 0).finish();
 
   /** Puts the permit of the row in slot {@code i} beside it, and says in the row what it is. */
   private void place(Object permit, int i) {
@@ -383,9 +396,8 @@ final class OwnGrants {
       String[] unitCodes,
       Function<Cand, int[]> roots,
       long revision) {
-    List<Entry> entries = new ArrayList<>();
-    // Per position and type: the grant of each row, and the rows, copied into its holder's record.
-    Map<Pos, Map<TypeInfo, Cand[]>> ownGrants = new HashMap<>();
+    // Per position and type: the grant of each row, and the rows, copied into its holder's slot.
+    Map<Pos, Map<TypeInfo, Cand[]>> ownGrants = new LinkedHashMap<>();
     Map<Cand[], long[]> rowsOf = new IdentityHashMap<>();
     for (Pos p : positions) {
       if (p.own.length == 0 || p.unitIdx < 0) {
@@ -424,29 +436,49 @@ final class OwnGrants {
             }
             ofPosition.put(ti, rowCands);
             rowsOf.put(rowCands, rows);
-            Object[] permits = new Object[rowCands.length];
-            for (int r = 0; r < permits.length; r++) {
-              Cand c = rowCands[r];
-              permits[r] =
-                  c.holderPermit != null
-                      ? c.holderPermit
-                      : ByAmount.of(c, p.code, c.chain, revision);
-            }
-            entries.add(
-                new Entry(
-                    p.code,
-                    ti.index,
-                    false,
-                    Long.MIN_VALUE,
-                    p.lifeFrom,
-                    p.lifeTo,
-                    false,
-                    unitCodes[p.unitIdx],
-                    p.unitIdx,
-                    rows,
-                    permits));
           });
     }
+    // The table's size first, so that no list of every entry is held beside it while it fills.
+    int rows = 0;
+    for (Map<TypeInfo, Cand[]> ofPosition : ownGrants.values()) {
+      for (Cand[] rowCands : ofPosition.values()) {
+        rows += rowCands.length;
+      }
+    }
+    for (Holding[] holdings : persons.values()) {
+      if (holdings.length > 0) {
+        for (Cand[] rowCands : ownGrants.getOrDefault(holdings[0].pos, Map.of()).values()) {
+          rows += rowCands.length;
+        }
+      }
+    }
+    OwnGrants table = new OwnGrants(rows, unitCodes.length);
+    ownGrants.forEach(
+        (p, ofPosition) ->
+            ofPosition.forEach(
+                (ti, rowCands) -> {
+                  Object[] permits = new Object[rowCands.length];
+                  for (int r = 0; r < permits.length; r++) {
+                    Cand c = rowCands[r];
+                    permits[r] =
+                        c.holderPermit != null
+                            ? c.holderPermit
+                            : ByAmount.of(c, p.code, c.chain, revision);
+                  }
+                  table.add(
+                      new Entry(
+                          p.code,
+                          ti.index,
+                          false,
+                          Long.MIN_VALUE,
+                          p.lifeFrom,
+                          p.lifeTo,
+                          false,
+                          unitCodes[p.unitIdx],
+                          p.unitIdx,
+                          rowsOf.get(rowCands),
+                          permits));
+                }));
     persons.forEach(
         (person, holdings) -> {
           if (holdings.length == 0) {
@@ -467,7 +499,7 @@ final class OwnGrants {
                               : ByAmount.of(
                                   c, h.pos.code, new ChainList(c.chain, h.link), revision);
                     }
-                    entries.add(
+                    table.add(
                         new Entry(
                             person,
                             ti.index,
@@ -482,7 +514,7 @@ final class OwnGrants {
                             permits));
                   });
         });
-    return new OwnGrants(entries, unitCodes.length);
+    return table.finish();
   }
 
   /**
