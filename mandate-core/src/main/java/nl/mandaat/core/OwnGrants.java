@@ -54,9 +54,9 @@ final class OwnGrants {
    * While building: the slots holding more than one row, with their entries; their further rows are
    * placed once every key has its slot, so that no key lies further from where its probe starts.
    */
-  private List<Entry> pending = new ArrayList<>();
+  private List<Waiting> waiting = new ArrayList<>();
 
-  private List<Integer> pendingSlots = new ArrayList<>();
+  private record Waiting(int slot, Entry entry) {}
 
   // A slot: one subject and one type.
   private static final int SLOT = 16;
@@ -174,17 +174,16 @@ final class OwnGrants {
       longCodes.put(i, e.code);
     }
     if (e.permits.length > 1) {
-      pending.add(e);
-      pendingSlots.add(i);
+      waiting.add(new Waiting(i, e));
     }
     size++;
   }
 
   /** Places the further rows of every slot: each in the next free slot after the previous one. */
   private OwnGrants finish() {
-    for (int n = 0; n < pending.size(); n++) {
-      Entry e = pending.get(n);
-      int i = pendingSlots.get(n);
+    for (Waiting w : waiting) {
+      Entry e = w.entry;
+      int i = w.slot;
       int link = BASE + SLOT * i + PLACES;
       for (int r = 1; r < e.permits.length; r++) {
         do {
@@ -199,8 +198,7 @@ final class OwnGrants {
         place(e.permits[r], i);
       }
     }
-    pending = null;
-    pendingSlots = null;
+    waiting = null;
     return this;
   }
 
