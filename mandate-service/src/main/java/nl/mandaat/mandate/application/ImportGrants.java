@@ -36,67 +36,62 @@ public final class ImportGrants {
    * {@code grants[i].}; then nothing is stored.
    */
   public Mono<Written> importAll(List<Grant.Builder> proposals, Actor actor) {
-    return path.writes()
-        .submit(
-            path.catchUp()
-                .untilStored(
-                    () -> {
-                      LiveRegister.Head head = path.register().head();
-                      Instant now = EventChain.storable(path.clock().instant());
-                      List<RegisterChange> changes = new ArrayList<>();
-                      List<Grant> grants = new ArrayList<>();
-                      List<RecordedEvent> recorded = new ArrayList<>();
-                      Register working = head.register();
-                      String prevHash = head.hash();
-                      for (int i = 0; i < proposals.size(); i++) {
-                        Grant grant =
-                            RecordGrant.withParentHolder(
-                                working, proposals.get(i).recordedAt(now).build());
-                        RegisterChange change = new RegisterChange.NewGrant(grant, actor);
-                        Verdict verdict = Validator.validate(working, change);
-                        if (!verdict.isAccepted()) {
-                          return Mono.error(new ChangeRefused(at(i, verdict)));
-                        }
-                        working = working.with(change);
-                        RecordedEvent event =
-                            path.events()
-                                .next(
-                                    head.sequence() + 1 + i,
-                                    prevHash,
-                                    RecordGrant.EVENT,
-                                    now,
-                                    actor.username(),
-                                    grant);
-                        prevHash = event.hash();
-                        changes.add(change);
-                        grants.add(grant);
-                        recorded.add(event);
-                      }
-                      if (grants.isEmpty()) {
-                        return Mono.just(
-                            Optional.of(new Written(null, head.register().revision(), List.of())));
-                      }
-                      return path.store()
-                          .recordGrants(
-                              recorded,
-                              grants,
-                              Collections.nCopies(grants.size(), actor.username()),
-                              Collections.nCopies(grants.size(), (String) null))
-                          .map(
-                              stored -> {
-                                if (!stored) {
-                                  return Optional.<Written>empty();
-                                }
-                                for (int i = 0; i < changes.size(); i++) {
-                                  path.register().committed(changes.get(i), recorded.get(i));
-                                }
-                                return Optional.of(
-                                    new Written(
-                                        null,
-                                        recorded.get(recorded.size() - 1).sequence(),
-                                        grants.stream().map(Grant::id).toList()));
-                              });
-                    }));
+    return path.write(
+        () -> {
+          LiveRegister.Head head = path.register().head();
+          Instant now = EventChain.storable(path.clock().instant());
+          List<RegisterChange> changes = new ArrayList<>();
+          List<Grant> grants = new ArrayList<>();
+          List<RecordedEvent> recorded = new ArrayList<>();
+          Register working = head.register();
+          String prevHash = head.hash();
+          for (int i = 0; i < proposals.size(); i++) {
+            Grant grant =
+                RecordGrant.withParentHolder(working, proposals.get(i).recordedAt(now).build());
+            RegisterChange change = new RegisterChange.NewGrant(grant, actor);
+            Verdict verdict = Validator.validate(working, change);
+            if (!verdict.isAccepted()) {
+              return Mono.error(new ChangeRefused(at(i, verdict)));
+            }
+            working = working.with(change);
+            RecordedEvent event =
+                path.events()
+                    .next(
+                        head.sequence() + 1 + i,
+                        prevHash,
+                        RecordGrant.EVENT,
+                        now,
+                        actor.username(),
+                        grant);
+            prevHash = event.hash();
+            changes.add(change);
+            grants.add(grant);
+            recorded.add(event);
+          }
+          if (grants.isEmpty()) {
+            return Mono.just(Optional.of(new Written(null, head.register().revision(), List.of())));
+          }
+          return path.store()
+              .recordGrants(
+                  recorded,
+                  grants,
+                  Collections.nCopies(grants.size(), actor.username()),
+                  Collections.nCopies(grants.size(), (String) null))
+              .map(
+                  stored -> {
+                    if (!stored) {
+                      return Optional.<Written>empty();
+                    }
+                    for (int i = 0; i < changes.size(); i++) {
+                      path.register().committed(changes.get(i), recorded.get(i));
+                    }
+                    return Optional.of(
+                        new Written(
+                            null,
+                            recorded.get(recorded.size() - 1).sequence(),
+                            grants.stream().map(Grant::id).toList()));
+                  });
+        });
   }
 
   private static Verdict at(int index, Verdict verdict) {

@@ -49,7 +49,7 @@ public final class IssueExpiryNotices {
   }
 
   private Mono<Integer> nextBatch() {
-    return path.writes().submit(path.catchUp().untilStored(this::attempt));
+    return path.write(this::attempt);
   }
 
   /**

@@ -33,56 +33,47 @@ public final class RevokeGrant {
 
   /** Revokes {@code grantId} now; fails with {@link ChangeRefused} when a rule forbids it. */
   public Mono<Written> revoke(String grantId, String reason, String decisionRef, Actor actor) {
-    return path.writes()
-        .submit(
-            path.catchUp()
-                .untilStored(
-                    () -> {
-                      LiveRegister.Head head = path.register().head();
-                      Register current = head.register();
-                      Instant now = EventChain.storable(path.clock().instant());
-                      Revocation revocation = Revocation.of(grantId, now, reason, decisionRef);
-                      RegisterChange change = new RegisterChange.RevokeGrant(revocation, actor);
-                      Verdict verdict = Validator.validate(current, change);
-                      if (!verdict.isAccepted()) {
-                        return Mono.error(new ChangeRefused(verdict));
-                      }
-                      List<String> revoked = new ArrayList<>();
-                      revoked.add(grantId);
-                      for (String sub : current.subGrantsOf(grantId)) {
-                        if (current.revokedAt(sub).isEmpty()) {
-                          revoked.add(sub);
-                        }
-                      }
-                      Map<String, Object> payload = new LinkedHashMap<>();
-                      payload.put("grantId", grantId);
-                      payload.put("revokedAt", EventChain.format(now));
-                      if (reason != null) {
-                        payload.put("reason", reason);
-                      }
-                      if (decisionRef != null) {
-                        payload.put("decisionRef", decisionRef);
-                      }
-                      payload.put("revoked", revoked);
-                      RecordedEvent event =
-                          path.events()
-                              .next(
-                                  head.sequence() + 1,
-                                  head.hash(),
-                                  EVENT,
-                                  now,
-                                  actor.username(),
-                                  payload);
-                      return path.store()
-                          .revoke(event, revocation, actor.username())
-                          .map(
-                              stored -> {
-                                if (!stored) {
-                                  return Optional.<Written>empty();
-                                }
-                                path.register().committed(change, event);
-                                return Optional.of(new Written(grantId, event.sequence(), revoked));
-                              });
-                    }));
+    return path.write(
+        () -> {
+          LiveRegister.Head head = path.register().head();
+          Register current = head.register();
+          Instant now = EventChain.storable(path.clock().instant());
+          Revocation revocation = Revocation.of(grantId, now, reason, decisionRef);
+          RegisterChange change = new RegisterChange.RevokeGrant(revocation, actor);
+          Verdict verdict = Validator.validate(current, change);
+          if (!verdict.isAccepted()) {
+            return Mono.error(new ChangeRefused(verdict));
+          }
+          List<String> revoked = new ArrayList<>();
+          revoked.add(grantId);
+          for (String sub : current.subGrantsOf(grantId)) {
+            if (current.revokedAt(sub).isEmpty()) {
+              revoked.add(sub);
+            }
+          }
+          Map<String, Object> payload = new LinkedHashMap<>();
+          payload.put("grantId", grantId);
+          payload.put("revokedAt", EventChain.format(now));
+          if (reason != null) {
+            payload.put("reason", reason);
+          }
+          if (decisionRef != null) {
+            payload.put("decisionRef", decisionRef);
+          }
+          payload.put("revoked", revoked);
+          RecordedEvent event =
+              path.events()
+                  .next(head.sequence() + 1, head.hash(), EVENT, now, actor.username(), payload);
+          return path.store()
+              .revoke(event, revocation, actor.username())
+              .map(
+                  stored -> {
+                    if (!stored) {
+                      return Optional.<Written>empty();
+                    }
+                    path.register().committed(change, event);
+                    return Optional.of(new Written(grantId, event.sequence(), revoked));
+                  });
+        });
   }
 }

@@ -2,8 +2,11 @@ package nl.mandaat.mandate.application;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import nl.mandaat.mandate.application.port.RegisterEvents;
 import nl.mandaat.mandate.application.port.RegisterWrites;
+import reactor.core.publisher.Mono;
 
 /**
  * What every write of the register goes through: the live register it is validated against, the
@@ -26,5 +29,13 @@ public record WritePath(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Runs {@code attempt} one write at a time; when another instance wrote first (empty), catches up
+   * and tries again until it is stored or refused.
+   */
+  <T> Mono<T> write(Supplier<Mono<Optional<T>>> attempt) {
+    return writes.submit(catchUp.untilStored(attempt));
   }
 }
