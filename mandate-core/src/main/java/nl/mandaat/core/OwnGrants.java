@@ -38,11 +38,18 @@ final class OwnGrants {
   private final long[] table;
 
   /**
-   * Per slot, the permit of its row, as {@link #BRACKET} says: an {@link Evaluation}, the three of
-   * an amount's brackets ({@code Evaluation[]}), or a {@link ByAmount}. Its place follows from the
-   * slot's, not from what the slot holds, so it is read alongside the slot, not after it.
+   * Per slot, the permit of its row when it does not depend on the amount; its place follows from
+   * the slot's, not from what the slot holds, so it is read alongside the slot, not after it. Typed
+   * as what it holds, so that returning it reads nothing of the permit itself: the CPU need not
+   * fetch the permit's page to check its class, as it must for an element of an {@code Object[]}.
    */
-  private final Object[] permits;
+  private final Evaluation[] permits;
+
+  /**
+   * Per slot, as {@link #BRACKET} says, the permits of a row whose co-signs change with the amount:
+   * the three of an amount's brackets ({@code Evaluation[]}), or a {@link ByAmount}.
+   */
+  private final Object[] byAmount;
 
   /** The codes that do not fit a {@link PackedCode}, by slot. */
   private final Map<Integer, String> longCodes;
@@ -146,7 +153,8 @@ final class OwnGrants {
     // the next ones lie beside it. Not a power of two, which could nearly double the memory.
     this.capacity = Math.max(rows + 1, (int) (rows * 7L / 5));
     this.table = new long[BASE + SLOT * capacity];
-    this.permits = new Object[capacity];
+    this.permits = new Evaluation[capacity];
+    this.byAmount = new Object[capacity];
     this.longCodes = new HashMap<>();
   }
 
@@ -207,15 +215,15 @@ final class OwnGrants {
   /** Puts the permit of the row in slot {@code i} beside it, and says in the row what it is. */
   private void place(Object permit, int i) {
     int bracket = BASE + SLOT * i + ROW + BRACKET;
-    if (permit instanceof Evaluation) {
+    if (permit instanceof Evaluation e) {
       table[bracket] = ANY_AMOUNT;
-      permits[i] = permit;
+      permits[i] = e;
     } else if (((ByAmount) permit).thresholds.length == 1) {
       table[bracket] = ((ByAmount) permit).thresholds[0];
-      permits[i] = ((ByAmount) permit).permits;
+      byAmount[i] = ((ByAmount) permit).permits;
     } else {
       table[bracket] = BY_AMOUNT;
-      permits[i] = permit;
+      byAmount[i] = permit;
     }
   }
 
@@ -280,15 +288,16 @@ final class OwnGrants {
     if (row < 0) {
       return null;
     }
-    Object p = permits[(row - BASE) / SLOT];
+    int i = (row - BASE) / SLOT;
     long threshold = t[row + BRACKET];
+    if (threshold == ANY_AMOUNT) {
+      return permits[i];
+    }
     if (threshold == BY_AMOUNT) {
-      return ((ByAmount) p).of(cents);
+      return ((ByAmount) byAmount[i]).of(cents);
     }
     // Without an amount (every co-sign), up to the threshold, above it.
-    return threshold == ANY_AMOUNT
-        ? (Evaluation) p
-        : ((Evaluation[]) p)[cents < 0 ? 0 : cents <= threshold ? 1 : 2];
+    return ((Evaluation[]) byAmount[i])[cents < 0 ? 0 : cents <= threshold ? 1 : 2];
   }
 
   /** No row of the unit permits. */
