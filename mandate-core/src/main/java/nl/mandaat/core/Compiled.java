@@ -1,5 +1,7 @@
 package nl.mandaat.core;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -301,6 +303,11 @@ final class Compiled {
 
     int[] tins = new int[0];
 
+    /** The grants only their holder may exercise (rule 20), by holder tin, earliest first. */
+    private Cand[] excluding = NONE;
+
+    private int[] excludingTins = new int[0];
+
     /** A segment tree over byTin: the index of the earliest recorded grant in each range. */
     int[] earliestTree = new int[0];
 
@@ -384,6 +391,27 @@ final class Compiled {
       }
     }
 
+    /** Indexes the grants for this type that exclude higher positions. */
+    void indexExcluding(Cand[] cands) {
+      excluding =
+          Arrays.stream(cands)
+              .sorted(
+                  Comparator.comparingInt((Cand c) -> c.holder.tin)
+                      .thenComparingLong(c -> c.recordedNanos)
+                      .thenComparingInt(c -> c.order))
+              .toArray(Cand[]::new);
+      excludingTins = Arrays.stream(excluding).mapToInt(c -> c.holder.tin).toArray();
+    }
+
+    /**
+     * The earliest recorded grant held by the position with {@code tin} that higher positions may
+     * not exercise, or null.
+     */
+    Cand earliestExcluding(int tin) {
+      int i = lowerBound(excludingTins, tin);
+      return i < excluding.length && excludingTins[i] == tin ? excluding[i] : null;
+    }
+
     private int earlier(int a, int b) {
       Cand x = byTin[a];
       Cand y = byTin[b];
@@ -396,8 +424,8 @@ final class Compiled {
     /** The earliest recorded grant held by a position with tin in [fromTin, toTin), or null. */
     Cand earliest(int fromTin, int toTin) {
       int n = byTin.length;
-      int l = lowerBound(fromTin) + n;
-      int r = lowerBound(toTin) + n;
+      int l = lowerBound(tins, fromTin) + n;
+      int r = lowerBound(tins, toTin) + n;
       int best = -1;
       while (l < r) {
         if ((l & 1) == 1) {
@@ -414,7 +442,7 @@ final class Compiled {
       return best < 0 ? null : byTin[best];
     }
 
-    private int lowerBound(int tin) {
+    private static int lowerBound(int[] tins, int tin) {
       int lo = 0;
       int hi = tins.length;
       while (lo < hi) {

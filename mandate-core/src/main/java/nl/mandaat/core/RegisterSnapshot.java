@@ -562,118 +562,50 @@ public final class RegisterSnapshot {
     long[] rows = ti.rows;
     int tin = h == null ? p.tin : h.tin;
     int tout = h == null ? p.tout : h.tout;
-    // Grants checked below on their rows alone; a grant that passes these is fetched.
     long needed = Row.needed(action);
     long refused = Row.refused(action);
-    // Without flags, reporter or a substitute sub-mandating, nothing after the ceiling refuses.
-    boolean plain =
-        !q.politicallySensitive()
-            && !q.deviatesFromPolicy()
-            && !q.objection()
-            && (h == null || (q.reportedBy() == null && !(needed != 0 && h.substitution)));
+    boolean plain = plain(q, h, needed);
+    // Rule 20: the position may exercise the grants held below it, unless a grant excludes that,
+    // but its own answer first. One scan of each unit's rows takes both in the order of two passes,
+    // own grants and then those below: the first own grant that permits answers at once, the first
+    // below that permits answers when no own grant does, and a failure below is reported only when
+    // it got further than every own one. Sub-mandating is for the holder itself (Awb 10:9).
+    boolean exerciseBelow = action != Action.SUB_MANDATE;
+    Failure failedBelow = f.ignored ? f : new Failure();
+    int permitsBelow = -1;
     boolean any = false;
-    // Sub-mandating is for the holder itself (Awb 10:9), not for positions above it.
-    int passes = action == Action.SUB_MANDATE ? 1 : 2;
-    for (int pass = 0; pass < passes; pass++) {
-      for (int a : ancestors) {
-        long range = ti.rowsByUnit.get(a);
-        for (int r = IntRangeMap.start(range), end = IntRangeMap.end(range); r < end; r++) {
-          int o = r * Row.STRIDE;
-          int holderTin = (int) rows[o + Row.HOLDER_TIN];
-          long flags = rows[o + Row.FLAGS];
-          if (pass == 0
-              ? holderTin != tin
-              // Rule 20: a position above the holder, unless the grant excludes it.
-              : ((flags & Row.EXCLUDES_HIGHER) != 0 || holderTin <= tin || holderTin >= tout)) {
-            continue;
+    for (int a : ancestors) {
+      long range = ti.rowsByUnit.get(a);
+      for (int r = IntRangeMap.start(range), end = IntRangeMap.end(range); r < end; r++) {
+        int o = r * Row.STRIDE;
+        int holderTin = (int) rows[o + Row.HOLDER_TIN];
+        boolean own = holderTin == tin;
+        if (!own
+            && (!exerciseBelow
+                || permitsBelow >= 0
+                || holderTin <= tin
+                || holderTin >= tout
+                || (rows[o + Row.FLAGS] & Row.EXCLUDES_HIGHER) != 0)) {
+          continue;
+        }
+        int verdict =
+            rowVerdict(ti, r, p, h, q, nanos, day, needed, refused, plain, own ? f : failedBelow);
+        if (verdict == NOT_RECORDED) {
+          continue;
+        }
+        any = true;
+        if (verdict == PERMITS) {
+          if (own) {
+            return permit(ti, r, p, h, q, false);
           }
-          int lacks = Row.inForce(rows, o, nanos, day);
-          if (lacks == Row.NOT_RECORDED) {
-            continue;
-          }
-          any = true;
-          switch (lacks) {
-            case Row.WAS_REVOKED:
-              f.fail(2, Reason.REVOKED, ti.rowCands[r], p, "revoked");
-              continue;
-            case Row.NOT_YET_VALID:
-              f.fail(3, Reason.NOT_YET_VALID, ti.rowCands[r], p, "validFrom");
-              continue;
-            case Row.EXPIRED:
-              f.fail(3, Reason.EXPIRED, ti.rowCands[r], p, "validTo");
-              continue;
-            case Row.POWER_UNCERTAIN:
-              if (mandatorLacksPower(ti.rowCands[r], ti, nanos, day)) {
-                // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
-                f.fail(
-                    3,
-                    Reason.NO_MANDATE,
-                    ti.rowCands[r],
-                    p,
-                    "the mandator does not hold the power");
-                continue;
-              }
-              break;
-            default:
-              break;
-          }
-          switch (Row.refusal(rows, o, q.amountCents, needed, refused)) {
-            case Row.SIGNATURE_ONLY_REFUSED:
-              f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "signature mandate only");
-              continue;
-            case Row.NO_SUB_MANDATE:
-              f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "sub-mandate not allowed");
-              continue;
-            case Row.ABOVE_CEILING:
-              f.fail(5, Reason.CEILING_EXCEEDED, ti.rowCands[r], p, "ceiling");
-              continue;
-            default:
-              break;
-          }
-          if (plain) {
-            return permit(ti, r, p, h, q, pass == 1);
-          }
-          Cand c = ti.rowCands[r];
-          if (q.politicallySensitive()) {
-            // Rule 21
-            f.escalate(c, p, "politically sensitive", c.mandatorBody);
-            continue;
-          }
-          if (q.deviatesFromPolicy() && !handlesDeviations(c, p)) {
-            // Rule 21: deviations go to the grant's escalation target, else the body.
-            f.escalate(
-                c,
-                p,
-                "deviates from policy",
-                c.escalationTarget != null ? c.escalationTarget : c.mandatorBody);
-            continue;
-          }
-          if (q.objection()) {
-            if (q.objectionPrimaryByBody()) {
-              // Rule 21: an objection against the body's own decision goes to the body.
-              f.escalate(c, p, "objection against a decision of the body itself", c.mandatorBody);
-              continue;
-            }
-            if (h != null && h.person.equals(q.objectionPrimaryDecider())) {
-              // Awb 10:3(3)
-              f.fail(7, Reason.SAME_DECIDER, c, p, "took the primary decision");
-              continue;
-            }
-          }
-          if (h != null && h.person.equals(q.reportedBy())) {
-            // Awb 10:3(4)
-            f.fail(7, Reason.SAME_DECIDER, c, p, "reported the offence");
-            continue;
-          }
-          if (action == Action.SUB_MANDATE && h != null && h.substitution) {
-            // Rule 19
-            f.fail(8, Reason.SUBSTITUTE_MAY_NOT_GRANT, c, p, "substitute");
-            continue;
-          }
-          return permit(ti, r, p, h, q, pass == 1);
+          permitsBelow = r;
         }
       }
     }
+    if (permitsBelow >= 0) {
+      return permit(ti, permitsBelow, p, h, q, true);
+    }
+    f.takeIfFurther(failedBelow);
     if (!any && !f.ignored) {
       Cand first = earliestExercisable(p, ti);
       if (first != null && first.recordedNanos <= nanos) {
@@ -686,17 +618,132 @@ public final class RegisterSnapshot {
   }
 
   /**
+   * Without flags, a reporter, or a substitute sub-mandating, nothing after the ceiling refuses a
+   * grant: its row alone decides.
+   */
+  private static boolean plain(Question q, Holding h, long needed) {
+    return !q.politicallySensitive()
+        && !q.deviatesFromPolicy()
+        && !q.objection()
+        && (h == null || (q.reportedBy() == null && !(needed != 0 && h.substitution)));
+  }
+
+  /** What {@link #rowVerdict} says of a grant. */
+  private static final int PERMITS = 0;
+
+  /** The grant was not yet recorded at the moment: as if it did not exist. */
+  private static final int NOT_RECORDED = 1;
+
+  /** The grant does not permit; noted in the failure. */
+  private static final int REFUSED = 2;
+
+  /** The case deviates from policy and the position is below the grant's escalation target. */
+  private static final int BELOW_ESCALATION_TARGET = 3;
+
+  /**
+   * Whether the grant of row {@code r}, which {@code p} may exercise, permits the question for it
+   * (held by {@code h}, or null for the position itself); when not, why not is noted in {@code f}.
+   */
+  private int rowVerdict(
+      TypeInfo ti,
+      int r,
+      Pos p,
+      Holding h,
+      Question q,
+      long nanos,
+      long day,
+      long needed,
+      long refused,
+      boolean plain,
+      Failure f) {
+    long[] rows = ti.rows;
+    int o = r * Row.STRIDE;
+    switch (Row.inForce(rows, o, nanos, day)) {
+      case Row.NOT_RECORDED:
+        return NOT_RECORDED;
+      case Row.WAS_REVOKED:
+        f.fail(2, Reason.REVOKED, ti.rowCands[r], p, "revoked");
+        return REFUSED;
+      case Row.NOT_YET_VALID:
+        f.fail(3, Reason.NOT_YET_VALID, ti.rowCands[r], p, "validFrom");
+        return REFUSED;
+      case Row.EXPIRED:
+        f.fail(3, Reason.EXPIRED, ti.rowCands[r], p, "validTo");
+        return REFUSED;
+      case Row.POWER_UNCERTAIN:
+        if (mandatorLacksPower(ti.rowCands[r], ti, nanos, day)) {
+          // Awb 10:17, rule 18: a mandate is worth no more than the mandator's power.
+          f.fail(3, Reason.NO_MANDATE, ti.rowCands[r], p, "the mandator does not hold the power");
+          return REFUSED;
+        }
+        break;
+      default:
+        break;
+    }
+    switch (Row.refusal(rows, o, q.amountCents, needed, refused)) {
+      case Row.SIGNATURE_ONLY_REFUSED:
+        f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "signature mandate only");
+        return REFUSED;
+      case Row.NO_SUB_MANDATE:
+        f.fail(4, Reason.NO_MANDATE, ti.rowCands[r], p, "sub-mandate not allowed");
+        return REFUSED;
+      case Row.ABOVE_CEILING:
+        f.fail(5, Reason.CEILING_EXCEEDED, ti.rowCands[r], p, "ceiling");
+        return REFUSED;
+      default:
+        break;
+    }
+    if (plain) {
+      return PERMITS;
+    }
+    Cand c = ti.rowCands[r];
+    if (q.politicallySensitive()) {
+      // Rule 21
+      f.escalate(c, p, "politically sensitive", c.mandatorBody);
+      return REFUSED;
+    }
+    if (q.deviatesFromPolicy() && !handlesDeviations(c, p)) {
+      // Rule 21: deviations go to the grant's escalation target, else the body.
+      f.escalate(
+          c,
+          p,
+          "deviates from policy",
+          c.escalationTarget != null ? c.escalationTarget : c.mandatorBody);
+      return BELOW_ESCALATION_TARGET;
+    }
+    if (q.objection()) {
+      if (q.objectionPrimaryByBody()) {
+        // Rule 21: an objection against the body's own decision goes to the body.
+        f.escalate(c, p, "objection against a decision of the body itself", c.mandatorBody);
+        return REFUSED;
+      }
+      if (h != null && h.person.equals(q.objectionPrimaryDecider())) {
+        // Awb 10:3(3)
+        f.fail(7, Reason.SAME_DECIDER, c, p, "took the primary decision");
+        return REFUSED;
+      }
+    }
+    if (h != null && h.person.equals(q.reportedBy())) {
+      // Awb 10:3(4)
+      f.fail(7, Reason.SAME_DECIDER, c, p, "reported the offence");
+      return REFUSED;
+    }
+    if (q.action() == Action.SUB_MANDATE && h != null && h.substitution) {
+      // Rule 19
+      f.fail(8, Reason.SUBSTITUTE_MAY_NOT_GRANT, c, p, "substitute");
+      return REFUSED;
+    }
+    return PERMITS;
+  }
+
+  /**
    * The earliest recorded grant for the type that {@code p} may exercise in some unit: its own, or
    * one held below it that does not exclude higher positions (rule 20).
    */
   private static Cand earliestExercisable(Pos p, TypeInfo ti) {
-    Cand best = ti.earliest(p.tin, p.tout);
-    for (Cand c : p.own) {
-      if (c.excludesHigher && c.types.contains(ti.code) && earlier(c, best)) {
-        best = c;
-      }
-    }
-    return best;
+    Cand below = ti.earliest(p.tin, p.tout);
+    Cand own = ti.earliestExcluding(p.tin);
+    return own != null && earlier(own, below) ? own : below;
   }
 
   private static boolean earlier(Cand c, Cand than) {
@@ -936,18 +983,63 @@ public final class RegisterSnapshot {
     return d != null ? d.leaf.holder() : body;
   }
 
+  /**
+   * The nearest position up the line from {@code from} that may decide the question itself: the
+   * first for which {@link #tryPosition} would permit. One scan of the units' grants answers for
+   * the whole line, since each grant names the nearest position on the line that may exercise it:
+   * its holder, or (rule 20) the first one above it.
+   */
   private String escalateUp(Pos from, Question q, TypeInfo ti, long nanos, long day, int[] unit) {
     if (from == null) {
       return null;
     }
-    int[] u = unit == null ? from.unitChain : unit;
-    Pos p = from.up;
-    for (int i = 0; p != null && i < 64; i++, p = p.up) {
-      if (tryPosition(p, null, q, ti, nanos, day, u, Failure.IGNORED) != null) {
-        return p.code;
+    Pos[] line = new Pos[8];
+    int n = 0;
+    for (Pos p = from.up; p != null && n < 64; p = p.up) {
+      if (n == line.length) {
+        line = Arrays.copyOf(line, 2 * n);
+      }
+      line[n++] = p;
+    }
+    int[] ancestors = unit == null ? from.unitChain : unit;
+    long[] rows = ti.rows;
+    long needed = Row.needed(q.action());
+    long refused = Row.refused(q.action());
+    boolean plain = plain(q, null, needed);
+    // The nearest position found so far that may decide; n while none.
+    int nearest = n;
+    for (int a : ancestors) {
+      long range = ti.rowsByUnit.get(a);
+      for (int r = IntRangeMap.start(range), end = IntRangeMap.end(range); r < end; r++) {
+        int o = r * Row.STRIDE;
+        int holderTin = (int) rows[o + Row.HOLDER_TIN];
+        int k = 0;
+        while (k < nearest && !(line[k].tin <= holderTin && holderTin < line[k].tout)) {
+          k++;
+        }
+        // Sub-mandating is for the holder itself (Awb 10:9); a grant may exclude higher positions.
+        boolean higherToo =
+            q.action() != Action.SUB_MANDATE && (rows[o + Row.FLAGS] & Row.EXCLUDES_HIGHER) == 0;
+        if (k == nearest || (line[k].tin != holderTin && !higherToo)) {
+          continue;
+        }
+        for (; k < nearest; k++) {
+          int verdict =
+              line[k].existsOn(day)
+                  ? rowVerdict(
+                      ti, r, line[k], null, q, nanos, day, needed, refused, plain, Failure.IGNORED)
+                  : BELOW_ESCALATION_TARGET;
+          if (verdict == PERMITS) {
+            nearest = k;
+          } else if (verdict == BELOW_ESCALATION_TARGET && higherToo) {
+            // A position further up may take it.
+            continue;
+          }
+          break;
+        }
       }
     }
-    return null;
+    return nearest < n ? line[nearest].code : null;
   }
 
   private String describe(Failure f) {
@@ -1019,6 +1111,14 @@ public final class RegisterSnapshot {
         this.pos = pos;
         this.condition = condition;
         this.escalateTo = null;
+      }
+    }
+
+    /** Takes the failure noted in {@code other} when it got further than this one's. */
+    void takeIfFurther(Failure other) {
+      if (other != this && other.rank > rank) {
+        fail(other.rank, other.reason, other.cand, other.pos, other.condition);
+        this.escalateTo = other.escalateTo;
       }
     }
 
@@ -1283,6 +1383,8 @@ public final class RegisterSnapshot {
             Arrays.stream(ti.direct).filter(c -> !c.excludesHigher).toArray(Cand[]::new);
         Arrays.sort(higher, BY_TIN);
         ti.index(higher);
+        ti.indexExcluding(
+            Arrays.stream(ti.direct).filter(c -> c.excludesHigher).toArray(Cand[]::new));
         ti.delegatedBy = freeze(delegatedBy.get(ti.code));
         ti.delegationsHeld = freeze(delegationsHeld.get(ti.code));
         ti.delegated = !ti.delegatedBy.isEmpty();

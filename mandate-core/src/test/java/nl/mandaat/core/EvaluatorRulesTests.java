@@ -118,6 +118,36 @@ class EvaluatorRulesTests {
   }
 
   @Test
+  void escalationPassesOverAPositionUpTheLineThatNoLongerExists() {
+    Position head = DemoFixtures.REGISTER.positions().get("afdelingshoofd-wi");
+    LocalDate lastDay = LocalDate.of(2026, 3, 31);
+    RegisterSnapshot s =
+        RegisterSnapshot.of(
+            demoWith(
+                b ->
+                    b.position(
+                        new Position(
+                            head.code(),
+                            head.name(),
+                            head.unitCode(),
+                            head.reportsTo(),
+                            head.singleHolder(),
+                            head.external(),
+                            Window.of(LocalDate.of(2020, 1, 1), lastDay)))));
+    Question.Builder q =
+        Question.builder()
+            .person("tm-uitkeringen")
+            .decisionType("bijzondere-bijstand")
+            .amount("2500.01");
+    // On its last day the afdelingshoofd takes what exceeds the teammanager's ceiling.
+    assertThat(s.evaluate(q.at(endOf(lastDay)).build()).escalateTo()).contains("afdelingshoofd-wi");
+    // The next day it is gone: the directeur above it exercises its grant (rule 20).
+    Evaluation after = s.evaluate(q.at(startOf(lastDay.plusDays(1))).build());
+    assertThat(after.reason()).isEqualTo(Reason.CEILING_EXCEEDED);
+    assertThat(after.escalateTo()).contains(head.reportsTo());
+  }
+
+  @Test
   void aUnitOutsideTheGrantIsOutOfScope() {
     Evaluation e =
         SNAPSHOT.evaluate(
@@ -164,7 +194,12 @@ class EvaluatorRulesTests {
     RegisterSnapshot s = RegisterSnapshot.of(demoWith(excluded));
     Question.Builder q = Question.builder().decisionType("subsidie-toekenning").orgUnit("hr");
     assertThat(s.evaluate(q.position("afdelingshoofd-hr").build()).permit()).isTrue();
-    assertThat(s.evaluate(q.position("directeur-bedrijfsvoering").build()).permit()).isFalse();
+    assertThat(s.evaluate(q.position("directeur-bedrijfsvoering").build()).reason())
+        .isEqualTo(Reason.NO_MANDATE);
+    // Its holder still has it, for its own units only.
+    Evaluation elsewhere = s.evaluate(q.position("afdelingshoofd-hr").orgUnit("financien").build());
+    assertThat(elsewhere.reason()).isEqualTo(Reason.OUT_OF_SCOPE);
+    assertThat(elsewhere.failedAt().orElseThrow().grantId()).isEqualTo("X1");
   }
 
   @Test
