@@ -301,12 +301,12 @@ final class Compiled {
     /** The position-held grants that higher positions may exercise, by their holder's tin. */
     Cand[] byTin = new Cand[0];
 
-    int[] tins = new int[0];
+    private TinIndex tins = TinIndex.EMPTY;
 
     /** The grants only their holder may exercise (rule 20), by holder tin, earliest first. */
     private Cand[] excluding = NONE;
 
-    private int[] excludingTins = new int[0];
+    private TinIndex excludingTins = TinIndex.EMPTY;
 
     /** A segment tree over byTin: the index of the earliest recorded grant in each range. */
     int[] earliestTree = new int[0];
@@ -380,10 +380,9 @@ final class Compiled {
     void index(Cand[] sorted) {
       byTin = sorted;
       int n = sorted.length;
-      tins = new int[n];
+      tins = new TinIndex(Arrays.stream(sorted).mapToInt(c -> c.holder.tin).toArray());
       earliestTree = new int[2 * n];
       for (int i = 0; i < n; i++) {
-        tins[i] = sorted[i].holder.tin;
         earliestTree[n + i] = i;
       }
       for (int i = n - 1; i > 0; i--) {
@@ -400,7 +399,7 @@ final class Compiled {
                       .thenComparingLong(c -> c.recordedNanos)
                       .thenComparingInt(c -> c.order))
               .toArray(Cand[]::new);
-      excludingTins = Arrays.stream(excluding).mapToInt(c -> c.holder.tin).toArray();
+      excludingTins = new TinIndex(Arrays.stream(excluding).mapToInt(c -> c.holder.tin).toArray());
     }
 
     /**
@@ -408,8 +407,8 @@ final class Compiled {
      * not exercise, or null.
      */
     Cand earliestExcluding(int tin) {
-      int i = lowerBound(excludingTins, tin);
-      return i < excluding.length && excludingTins[i] == tin ? excluding[i] : null;
+      int i = excludingTins.lowerBound(tin);
+      return i < excluding.length && excludingTins.tin(i) == tin ? excluding[i] : null;
     }
 
     private int earlier(int a, int b) {
@@ -424,8 +423,8 @@ final class Compiled {
     /** The earliest recorded grant held by a position with tin in [fromTin, toTin), or null. */
     Cand earliest(int fromTin, int toTin) {
       int n = byTin.length;
-      int l = lowerBound(tins, fromTin) + n;
-      int r = lowerBound(tins, toTin) + n;
+      int l = tins.lowerBound(fromTin) + n;
+      int r = tins.lowerBound(toTin) + n;
       int best = -1;
       while (l < r) {
         if ((l & 1) == 1) {
@@ -441,10 +440,48 @@ final class Compiled {
       }
       return best < 0 ? null : byTin[best];
     }
+  }
 
-    private static int lowerBound(int[] tins, int tin) {
-      int lo = 0;
-      int hi = tins.length;
+  /**
+   * Positions' pre-order numbers (tins) in ascending order, with where each run of 64 numbers
+   * starts: a lower bound reads one run, not the log n places of a binary search over the whole
+   * array, each of which waits for memory when many different questions come.
+   */
+  static final class TinIndex {
+    private static final int SHIFT = 6;
+
+    static final TinIndex EMPTY = new TinIndex(new int[0]);
+
+    private final int[] tins;
+
+    /** For each run b, the first index whose tin is at least {@code b << SHIFT}. */
+    private final int[] runs;
+
+    TinIndex(int[] ascending) {
+      this.tins = ascending;
+      int last = ascending.length == 0 ? 0 : ascending[ascending.length - 1];
+      this.runs = new int[(last >> SHIFT) + 2];
+      int i = 0;
+      for (int b = 0; b < runs.length; b++) {
+        while (i < ascending.length && ascending[i] < b << SHIFT) {
+          i++;
+        }
+        runs[b] = i;
+      }
+    }
+
+    int tin(int i) {
+      return tins[i];
+    }
+
+    /** The first index whose tin is at least {@code tin} (not negative). */
+    int lowerBound(int tin) {
+      int b = tin >> SHIFT;
+      if (b >= runs.length - 1) {
+        return tins.length;
+      }
+      int lo = runs[b];
+      int hi = runs[b + 1];
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
         if (tins[mid] < tin) {
