@@ -564,7 +564,7 @@ public final class RegisterSnapshot {
     int tout = h == null ? p.tout : h.tout;
     long needed = Row.needed(action);
     long refused = Row.refused(action);
-    boolean plain = plain(q, h, needed);
+    boolean plain = plain(q, h);
     // Rule 20: the position may exercise the grants held below it, unless a grant excludes that,
     // but its own answer first. One scan of each unit's rows takes both in the order of two passes,
     // own grants and then those below: the first own grant that permits answers at once, the first
@@ -621,11 +621,12 @@ public final class RegisterSnapshot {
    * Without flags, a reporter, or a substitute sub-mandating, nothing after the ceiling refuses a
    * grant: its row alone decides.
    */
-  private static boolean plain(Question q, Holding h, long needed) {
+  private static boolean plain(Question q, Holding h) {
     return !q.politicallySensitive()
         && !q.deviatesFromPolicy()
         && !q.objection()
-        && (h == null || (q.reportedBy() == null && !(needed != 0 && h.substitution)));
+        && (h == null
+            || (q.reportedBy() == null && !(q.action() == Action.SUB_MANDATE && h.substitution)));
   }
 
   /** What {@link #rowVerdict} says of a grant. */
@@ -637,8 +638,11 @@ public final class RegisterSnapshot {
   /** The grant does not permit; noted in the failure. */
   private static final int REFUSED = 2;
 
-  /** The case deviates from policy and the position is below the grant's escalation target. */
-  private static final int BELOW_ESCALATION_TARGET = 3;
+  /**
+   * Not for this position, but perhaps for one higher up: the case deviates from policy and the
+   * position lies below the grant's escalation target (rule 21).
+   */
+  private static final int HIGHER_UP = 3;
 
   /**
    * Whether the grant of row {@code r}, which {@code p} may exercise, permits the question for it
@@ -709,7 +713,7 @@ public final class RegisterSnapshot {
           p,
           "deviates from policy",
           c.escalationTarget != null ? c.escalationTarget : c.mandatorBody);
-      return BELOW_ESCALATION_TARGET;
+      return HIGHER_UP;
     }
     if (q.objection()) {
       if (q.objectionPrimaryByBody()) {
@@ -1005,7 +1009,7 @@ public final class RegisterSnapshot {
     long[] rows = ti.rows;
     long needed = Row.needed(q.action());
     long refused = Row.refused(q.action());
-    boolean plain = plain(q, null, needed);
+    boolean plain = plain(q, null);
     // The nearest position found so far that may decide; n while none.
     int nearest = n;
     for (int a : ancestors) {
@@ -1023,19 +1027,20 @@ public final class RegisterSnapshot {
         if (k == nearest || (line[k].tin != holderTin && !higherToo)) {
           continue;
         }
+        // From there up, the first position that exists and may decide with this grant.
         for (; k < nearest; k++) {
           int verdict =
               line[k].existsOn(day)
                   ? rowVerdict(
                       ti, r, line[k], null, q, nanos, day, needed, refused, plain, Failure.IGNORED)
-                  : BELOW_ESCALATION_TARGET;
+                  : HIGHER_UP;
           if (verdict == PERMITS) {
             nearest = k;
-          } else if (verdict == BELOW_ESCALATION_TARGET && higherToo) {
-            // A position further up may take it.
-            continue;
+            break;
           }
-          break;
+          if (verdict != HIGHER_UP || !higherToo) {
+            break;
+          }
         }
       }
     }
