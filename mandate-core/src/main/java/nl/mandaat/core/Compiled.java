@@ -111,6 +111,14 @@ final class Compiled {
 
     /** Build-time only: its co-signs by amount bracket, when they depend on the amount. */
     OwnGrants.Brackets brackets;
+
+    /**
+     * The sentences a deny gives for this grant's limits, by condition, each made on first use:
+     * formatting a date or an amount costs more than the rest of a deny. Read and written by many
+     * threads without a lock, which is safe: each sentence is made from final values, a String is
+     * safe to publish, and at worst two threads make the same one.
+     */
+    String[] described;
   }
 
   /**

@@ -1051,15 +1051,37 @@ public final class RegisterSnapshot {
     if (f.cand == null || f.condition == null) {
       return f.condition;
     }
+    int limit =
+        switch (f.condition) {
+          case "revoked" -> 0;
+          case "validFrom" -> 1;
+          case "validTo" -> 2;
+          case "ceiling" -> 3;
+          case "orgUnit" -> 4;
+          default -> -1;
+        };
+    if (limit < 0) {
+      return f.condition;
+    }
     Cand c = f.cand;
-    return switch (f.condition) {
-      case "revoked" -> "revoked at " + Instant.EPOCH.plusNanos(c.revokedNanos);
-      case "validFrom" -> "valid from " + LocalDate.ofEpochDay(c.fromDay);
-      case "validTo" -> "valid to " + LocalDate.ofEpochDay(c.toDay);
-      case "ceiling" -> "ceiling " + Amounts.fromCents(c.ceiling).toPlainString();
-      case "orgUnit" -> "orgUnit not within " + unitNames(c.unitRoots);
-      default -> f.condition;
-    };
+    String[] described = c.described;
+    if (described == null) {
+      described = new String[5];
+      c.described = described;
+    }
+    String sentence = described[limit];
+    if (sentence == null) {
+      sentence =
+          switch (limit) {
+            case 0 -> "revoked at " + Instant.EPOCH.plusNanos(c.revokedNanos);
+            case 1 -> "valid from " + LocalDate.ofEpochDay(c.fromDay);
+            case 2 -> "valid to " + LocalDate.ofEpochDay(c.toDay);
+            case 3 -> "ceiling " + Amounts.fromCents(c.ceiling).toPlainString();
+            default -> "orgUnit not within " + unitNames(c.unitRoots);
+          };
+      described[limit] = sentence;
+    }
+    return sentence;
   }
 
   private List<String> unitNames(int[] roots) {

@@ -52,6 +52,12 @@ class EvaluatorRulesTests {
     Evaluation after = windowed(endOf(JUN_30_2027).plusNanos(1));
     assertThat(after.reason()).isEqualTo(Reason.EXPIRED);
     assertThat(after.failedAt().orElseThrow().grantId()).isEqualTo("W1");
+    assertThat(after.failedAt().orElseThrow().condition()).isEqualTo("valid to 2027-06-30");
+    // The same grant's other limit, and the first again: each deny names its own.
+    assertThat(windowed(startOf(JAN_1_2027).minusNanos(1)).failedAt().orElseThrow().condition())
+        .isEqualTo("valid from 2027-01-01");
+    assertThat(windowed(endOf(JUN_30_2027).plusNanos(1)).failedAt().orElseThrow().condition())
+        .isEqualTo("valid to 2027-06-30");
   }
 
   @Test
