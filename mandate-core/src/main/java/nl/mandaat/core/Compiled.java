@@ -53,7 +53,12 @@ final class Compiled {
 
     /** Whether {@code other} is this position or lies below it in the reporting line. */
     boolean isAtOrAbove(Pos other) {
-      return tin <= other.tin && other.tin < tout;
+      return isAtOrAbove(other.tin);
+    }
+
+    /** Whether the position with pre-order number {@code otherTin} is this one or lies below it. */
+    boolean isAtOrAbove(int otherTin) {
+      return tin <= otherTin && otherTin < tout;
     }
 
     /** Whether this position may exercise {@code c}: it holds it, or it lies above (rule 20). */

@@ -569,8 +569,7 @@ public final class RegisterSnapshot {
     // but its own answer first. One scan of each unit's rows takes both in the order of two passes,
     // own grants and then those below: the first own grant that permits answers at once, the first
     // below that permits answers when no own grant does, and a failure below is reported only when
-    // it got further than every own one. Sub-mandating is for the holder itself (Awb 10:9).
-    boolean exerciseBelow = action != Action.SUB_MANDATE;
+    // it got further than every own one.
     Failure failedBelow = f.ignored ? f : new Failure();
     int permitsBelow = -1;
     boolean any = false;
@@ -581,11 +580,10 @@ public final class RegisterSnapshot {
         int holderTin = (int) rows[o + Row.HOLDER_TIN];
         boolean own = holderTin == tin;
         if (!own
-            && (!exerciseBelow
-                || permitsBelow >= 0
+            && (permitsBelow >= 0
                 || holderTin <= tin
                 || holderTin >= tout
-                || (rows[o + Row.FLAGS] & Row.EXCLUDES_HIGHER) != 0)) {
+                || !exercisableFromAbove(rows, o, action))) {
           continue;
         }
         int verdict =
@@ -627,6 +625,15 @@ public final class RegisterSnapshot {
         && !q.objection()
         && (h == null
             || (q.reportedBy() == null && !(q.action() == Action.SUB_MANDATE && h.substitution)));
+  }
+
+  /**
+   * Whether positions above the holder may exercise the grant of the row at {@code o} for {@code
+   * action} (rule 20): not when the grant excludes them, and sub-mandating is for the holder itself
+   * (Awb 10:9).
+   */
+  private static boolean exercisableFromAbove(long[] rows, int o, Action action) {
+    return action != Action.SUB_MANDATE && (rows[o + Row.FLAGS] & Row.EXCLUDES_HIGHER) == 0;
   }
 
   /** What {@link #rowVerdict} says of a grant. */
@@ -1018,12 +1025,10 @@ public final class RegisterSnapshot {
         int o = r * Row.STRIDE;
         int holderTin = (int) rows[o + Row.HOLDER_TIN];
         int k = 0;
-        while (k < nearest && !(line[k].tin <= holderTin && holderTin < line[k].tout)) {
+        while (k < nearest && !line[k].isAtOrAbove(holderTin)) {
           k++;
         }
-        // Sub-mandating is for the holder itself (Awb 10:9); a grant may exclude higher positions.
-        boolean higherToo =
-            q.action() != Action.SUB_MANDATE && (rows[o + Row.FLAGS] & Row.EXCLUDES_HIGHER) == 0;
+        boolean higherToo = exercisableFromAbove(rows, o, q.action());
         if (k == nearest || (line[k].tin != holderTin && !higherToo)) {
           continue;
         }
